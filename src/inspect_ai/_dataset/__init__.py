@@ -1,0 +1,1 @@
+"""Datasets: samples and their sources (readers come with the runner)."""

@@ -1,0 +1,1 @@
+"""Transcript events: what happened while a sample ran."""

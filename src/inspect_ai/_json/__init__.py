@@ -1,0 +1,1 @@
+"""JSON conventions shared by every model that appears in a log file."""

@@ -1,0 +1,222 @@
+"""Reading ``.eval`` logs: a ZIP of JSON members (header, samples, summaries, reductions)."""
+
+import re
+from collections.abc import Iterator
+from types import TracebackType
+from typing import IO, Any
+
+from pydantic import TypeAdapter
+
+from inspect_ai._log import filesystem
+from inspect_ai._log.errors import LogFormatError
+from inspect_ai._log.model.log import EvalLog, EvalLogHeaderFields
+from inspect_ai._log.model.results import EvalSampleReductions
+from inspect_ai._log.model.sample import EvalSample
+from inspect_ai._log.model.summary import EvalSampleSummary
+from inspect_ai._log.validate import parse_sample, sample_sort_key, validate_header_json
+from inspect_ai._log.zip_reader import FileSource, ZipArchive
+
+HEADER = "header.json"
+START = "_journal/start.json"
+SUMMARIES = "summaries.json"
+REDUCTIONS = "reductions.json"
+SAMPLES_DIR = "samples/"
+JOURNAL_SUMMARIES_DIR = "_journal/summaries/"
+
+_SAMPLE_NAME = re.compile(r"^samples/(.+)_epoch_(\d+)\.json$")
+
+
+def sample_member_name(id: int | str, epoch: int) -> str:
+    """The member holding sample ``id`` at ``epoch``."""
+    return f"{SAMPLES_DIR}{id}_epoch_{epoch}.json"
+
+
+class EvalFileReader:
+    """An open ``.eval`` log whose members can be read one at a time."""
+
+    def __init__(self, location: str, fs_options: dict[str, Any] | None = None) -> None:
+        self.location = location
+        self._file: IO[bytes] = filesystem.open_binary(location, fs_options)
+        try:
+            self._archive = ZipArchive(FileSource(self._file), location)
+        except BaseException:
+            self._file.close()
+            raise
+
+    def close(self) -> None:
+        """Close the underlying file."""
+        self._file.close()
+
+    def __enter__(self) -> "EvalFileReader":
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def header(self) -> EvalLogHeaderFields:
+        """The log header (built from the start journal while the eval is running)."""
+        if HEADER in self._archive:
+            header = validate_header_json(
+                EvalLogHeaderFields, self._read(HEADER), self.location, HEADER
+            )
+        elif START in self._archive:
+            header = validate_header_json(
+                EvalLogHeaderFields, self._read(START), self.location, START
+            )
+            header.status = "started"
+        else:
+            raise LogFormatError(
+                f"{self.location}: not a readable eval log (it has neither {HEADER} nor {START})"
+            )
+        return header
+
+    def reductions(self) -> list[EvalSampleReductions] | None:
+        """Per-sample scores reduced across epochs (if the log has them)."""
+        if REDUCTIONS not in self._archive:
+            return None
+        adapter = TypeAdapter(list[EvalSampleReductions])
+        try:
+            return adapter.validate_json(self._read(REDUCTIONS))
+        except ValueError as ex:
+            raise LogFormatError(
+                f"{self.location} ({REDUCTIONS}): not a readable eval log ({ex})"
+            ) from None
+
+    def sample_members(self) -> list[str]:
+        """Names of the sample members, in archive order."""
+        return [name for name in self._archive.names() if name.startswith(SAMPLES_DIR)]
+
+    def has_sample(self, id: int | str, epoch: int) -> bool:
+        """Whether the log holds sample ``id`` at ``epoch``."""
+        return sample_member_name(id, epoch) in self._archive
+
+    def sample(self, id: int | str, epoch: int, resolve_attachments: bool = False) -> EvalSample:
+        """Sample ``id`` at ``epoch``; ``IndexError`` if the log does not hold it."""
+        name = sample_member_name(id, epoch)
+        if name not in self._archive:
+            raise IndexError(f"Sample id {id!r} (epoch {epoch}) is not in {self.location}")
+        return self.sample_member(name, resolve_attachments)
+
+    def sample_member(self, name: str, resolve_attachments: bool = False) -> EvalSample:
+        """The sample held by member ``name``."""
+        return parse_sample(self._read(name), self.location, name, resolve_attachments)
+
+    def samples(self, resolve_attachments: bool = False) -> list[EvalSample]:
+        """Every sample, ordered by epoch and then id."""
+        samples = [self.sample_member(name, resolve_attachments) for name in self.sample_members()]
+        samples.sort(key=sample_sort_key)
+        return samples
+
+    def summaries(self) -> list[EvalSampleSummary]:
+        """Sample summaries (from the final summaries, or the journal while running)."""
+        adapter = TypeAdapter(list[EvalSampleSummary])
+        if SUMMARIES in self._archive:
+            names = [SUMMARIES]
+        else:
+            names = sorted(
+                (n for n in self._archive.names() if n.startswith(JOURNAL_SUMMARIES_DIR)),
+                key=_journal_index,
+            )
+        by_key: dict[tuple[str, int], EvalSampleSummary] = {}
+        for name in names:
+            try:
+                batch = adapter.validate_json(self._read(name))
+            except ValueError as ex:
+                raise LogFormatError(f"{self.location} ({name}): not a readable eval log ({ex})")
+            for summary in batch:
+                by_key[(str(summary.id), summary.epoch)] = summary
+        if not names:
+            return [sample.summary() for sample in self.samples()]
+        return list(by_key.values())
+
+    def _read(self, name: str) -> bytes:
+        return self._archive.read(name)
+
+
+def read_eval_file(
+    location: str,
+    header_only: bool = False,
+    resolve_attachments: bool = False,
+    fs_options: dict[str, Any] | None = None,
+) -> EvalLog:
+    """Read a ``.eval`` log (its header only, or in full)."""
+    with EvalFileReader(location, fs_options) as reader:
+        header = reader.header()
+        reductions = reader.reductions()
+        samples = None if header_only else reader.samples(resolve_attachments)
+    return assemble_log(header, samples, reductions, location)
+
+
+def iter_eval_file_samples(
+    location: str,
+    all_samples_required: bool = True,
+    resolve_attachments: bool = False,
+    fs_options: dict[str, Any] | None = None,
+) -> Iterator[EvalSample]:
+    """Yield the samples of a ``.eval`` log one at a time, in dataset order by epoch."""
+    with EvalFileReader(location, fs_options) as reader:
+        header = reader.header()
+        require_complete(header, location, all_samples_required)
+        for id, epoch in expected_samples(header):
+            if reader.has_sample(id, epoch):
+                yield reader.sample(id, epoch, resolve_attachments)
+            elif all_samples_required:
+                raise IndexError(f"Sample id {id!r} (epoch {epoch}) is not in {location}")
+        if header.eval.dataset.sample_ids is None:
+            for name in reader.sample_members():
+                yield reader.sample_member(name, resolve_attachments)
+
+
+def require_complete(header: EvalLogHeaderFields, location: str, required: bool) -> None:
+    """Refuse to stream a log that may lack samples, unless the caller accepts that."""
+    if required and header.status != "success":
+        raise IndexError(
+            f"{location} has status '{header.status}', so it may not hold every sample "
+            "(pass all_samples_required=False to read the samples it has)"
+        )
+
+
+def expected_samples(header: EvalLogHeaderFields) -> list[tuple[int | str, int]]:
+    """Sample ids x epochs a complete log holds, by epoch and then dataset order."""
+    ids = header.eval.dataset.sample_ids or []
+    epochs = header.eval.config.epochs or 1
+    return [(id, epoch) for epoch in range(1, epochs + 1) for id in ids]
+
+
+def assemble_log(
+    header: EvalLogHeaderFields,
+    samples: list[EvalSample] | None,
+    reductions: list[EvalSampleReductions] | None,
+    location: str,
+) -> EvalLog:
+    """An ``EvalLog`` from an already validated header, samples and reductions."""
+    fields = dict(header)
+    fields_set = set(header.model_fields_set)
+    if samples is not None:
+        fields_set.add("samples")
+    if reductions is not None:
+        fields_set.add("reductions")
+    return EvalLog.model_construct(
+        _fields_set=fields_set,
+        **fields,
+        samples=samples,
+        reductions=reductions,
+        location=location,
+    )
+
+
+def _journal_index(name: str) -> int:
+    stem = name[len(JOURNAL_SUMMARIES_DIR) :].removesuffix(".json")
+    return int(stem) if stem.isdigit() else 0
+
+
+def sample_key_from_member(name: str) -> tuple[str, int] | None:
+    """The (id as text, epoch) a sample member name encodes."""
+    match = _SAMPLE_NAME.match(name)
+    return (match.group(1), int(match.group(2))) if match else None
+

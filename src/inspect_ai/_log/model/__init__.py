@@ -1,0 +1,1 @@
+"""The ``EvalLog`` model tree."""

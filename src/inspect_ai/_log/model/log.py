@@ -1,0 +1,76 @@
+"""The eval log: spec, plan, results, stats, error and samples of one evaluated task."""
+
+from typing import Any, Literal, TypeAlias
+
+from pydantic import Field
+
+from inspect_ai._event.error import EvalError
+from inspect_ai._json.model import LogModel
+from inspect_ai._log.model.plan import EvalPlan
+from inspect_ai._log.model.results import EvalResults, EvalSampleReductions
+from inspect_ai._log.model.sample import EvalSample
+from inspect_ai._log.model.spec import EvalSpec
+from inspect_ai._log.model.stats import EvalStats
+from inspect_ai._log.model.updates import ConfigUpdate, LogUpdate
+
+LOG_FORMAT_VERSION = 2
+"""Format version written by this implementation."""
+
+MAX_READABLE_VERSION = 3
+"""Newest format version this implementation can read."""
+
+EvalStatus: TypeAlias = Literal["started", "success", "cancelled", "error"]
+"""Status of an eval."""
+
+
+class EvalLogHeaderFields(LogModel):
+    """The fields of an eval log that precede its samples (its header)."""
+
+    version: int = LOG_FORMAT_VERSION
+    """Log file format version."""
+
+    status: EvalStatus = "started"
+    """Status of the eval."""
+
+    eval: EvalSpec
+    """Eval identity and configuration."""
+
+    plan: EvalPlan = Field(default_factory=EvalPlan)
+    """Solvers and generation config."""
+
+    results: EvalResults | None = None
+    """Scores and metrics."""
+
+    stats: EvalStats = Field(default_factory=EvalStats)
+    """Timing and token usage."""
+
+    error: EvalError | None = None
+    """Error that halted the eval (when status is ``error``)."""
+
+    invalidated: bool = False
+    """Whether the log was invalidated."""
+
+    tags: list[str] = Field(default_factory=list)
+    """Tags of the log (editable after the eval)."""
+
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    """Metadata of the log (editable after the eval)."""
+
+    config_updates: list[ConfigUpdate] | None = None
+    """Configuration changes made while the eval ran."""
+
+    log_updates: list[LogUpdate] | None = None
+    """Edits made to the log after the eval."""
+
+
+class EvalLog(EvalLogHeaderFields):
+    """Evaluation log: spec, plan, results, stats, error, samples and reductions."""
+
+    samples: list[EvalSample] | None = None
+    """Samples of the eval (``None`` when only the header was read)."""
+
+    reductions: list[EvalSampleReductions] | None = None
+    """Per-sample scores reduced across epochs."""
+
+    location: str = Field(default="", exclude=True)
+    """Where the log was read from or written to (a path or URI)."""

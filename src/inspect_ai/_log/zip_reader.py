@@ -1,0 +1,197 @@
+"""Read members of a ZIP archive by name, stored, deflated or Zstandard-compressed.
+
+A small reader of our own: it parses the central directory with ``struct`` (no
+``zipfile`` import, no per-entry objects), reads only the byte ranges it needs (so a
+header-only read of a remote log fetches the tail and one member), and decompresses
+the three methods eval logs use: stored (0), deflate (8) and Zstandard (93).
+When a name appears twice, the later entry wins.
+"""
+
+import struct
+import zlib
+from dataclasses import dataclass
+from typing import IO, Protocol
+
+from inspect_ai._log.errors import LogFormatError
+
+STORED = 0
+DEFLATED = 8
+ZSTANDARD = 93
+
+_EOCD = b"PK\x05\x06"
+_EOCD64_LOCATOR = b"PK\x06\x07"
+_EOCD64 = b"PK\x06\x06"
+_CENTRAL = b"PK\x01\x02"
+_LOCAL = b"PK\x03\x04"
+_CENTRAL_HEADER = struct.Struct("<4s4H2HI2I5H2I")
+_LOCAL_HEADER = struct.Struct("<4s5H3I2H")
+_TAIL = 65536 + 22
+
+
+class RangeSource(Protocol):
+    """Random access to the bytes of an archive."""
+
+    def size(self) -> int: ...
+
+    def read(self, offset: int, length: int) -> bytes: ...
+
+
+class FileSource:
+    """Random access to a seekable binary file object."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self._file = file
+        self._file.seek(0, 2)
+        self._size = self._file.tell()
+
+    def size(self) -> int:
+        return self._size
+
+    def read(self, offset: int, length: int) -> bytes:
+        self._file.seek(offset)
+        return self._file.read(length)
+
+
+@dataclass(frozen=True)
+class ZipMember:
+    """Where a member lives in the archive and how it is compressed."""
+
+    name: str
+    method: int
+    crc: int
+    compressed_size: int
+    size: int
+    offset: int
+
+
+class ZipArchive:
+    """The members of a ZIP archive, readable by name."""
+
+    def __init__(self, source: RangeSource, location: str = "") -> None:
+        self._source = source
+        self._location = location
+        self.members: dict[str, ZipMember] = _read_directory(source, location)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.members
+
+    def names(self) -> list[str]:
+        """Member names, in archive order (each name once)."""
+        return list(self.members)
+
+    def read(self, name: str) -> bytes:
+        """The decompressed bytes of member ``name``."""
+        member = self.members.get(name)
+        if member is None:
+            raise KeyError(name)
+        header = self._source.read(member.offset, _LOCAL_HEADER.size)
+        if len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL:
+            raise self._corrupt(f"bad local header for {name}")
+        fields = _LOCAL_HEADER.unpack(header)
+        start = member.offset + _LOCAL_HEADER.size + fields[9] + fields[10]
+        data = self._source.read(start, member.compressed_size)
+        if len(data) < member.compressed_size:
+            raise self._corrupt(f"member {name} is truncated")
+        content = _decompress(data, member, self._location)
+        if zlib.crc32(content) != member.crc:
+            raise self._corrupt(f"member {name} fails its checksum")
+        return content
+
+    def _corrupt(self, detail: str) -> LogFormatError:
+        return LogFormatError(f"{self._location}: corrupt eval log ({detail})")
+
+
+def _decompress(data: bytes, member: ZipMember, location: str) -> bytes:
+    try:
+        if member.method == STORED:
+            return data
+        if member.method == DEFLATED:
+            return zlib.decompress(data, -15)
+        if member.method == ZSTANDARD:
+            import zstandard
+
+            return bytes(zstandard.ZstdDecompressor().decompressobj().decompress(data))
+    except (zlib.error, Exception) as ex:
+        raise LogFormatError(
+            f"{location}: corrupt eval log (cannot decompress {member.name}: {ex})"
+        ) from ex
+    raise LogFormatError(
+        f"{location}: unsupported compression method {member.method} for {member.name}"
+    )
+
+
+def _read_directory(source: RangeSource, location: str) -> dict[str, ZipMember]:
+    size = source.size()
+    tail_start = max(0, size - _TAIL)
+    tail = source.read(tail_start, size - tail_start)
+    position = tail.rfind(_EOCD)
+    if position < 0 or len(tail) - position < 22:
+        raise LogFormatError(
+            f"{location}: not a readable eval log (no zip directory: truncated or not a zip file)"
+        )
+    (_, _, _, _, count, cd_size, cd_offset, _) = struct.unpack_from("<4s4H2IH", tail, position)
+    if cd_offset == 0xFFFFFFFF or count == 0xFFFF:
+        count, cd_size, cd_offset = _zip64_directory(source, tail, tail_start, position, location)
+    if cd_offset + cd_size > size:
+        raise LogFormatError(f"{location}: not a readable eval log (truncated zip file)")
+    if cd_offset >= tail_start:
+        directory = tail[cd_offset - tail_start : cd_offset - tail_start + cd_size]
+    else:
+        directory = source.read(cd_offset, cd_size)
+    return _parse_directory(directory, count, location)
+
+
+def _zip64_directory(
+    source: RangeSource, tail: bytes, tail_start: int, position: int, location: str
+) -> tuple[int, int, int]:
+    locator = position - 20
+    if locator < 0 or tail[locator : locator + 4] != _EOCD64_LOCATOR:
+        raise LogFormatError(f"{location}: corrupt eval log (missing zip64 locator)")
+    (eocd64_offset,) = struct.unpack_from("<Q", tail, locator + 8)
+    record = source.read(eocd64_offset, 56)
+    if record[:4] != _EOCD64:
+        raise LogFormatError(f"{location}: corrupt eval log (bad zip64 directory)")
+    count, cd_size, cd_offset = struct.unpack_from("<QQQ", record, 32)
+    return count, cd_size, cd_offset
+
+
+def _parse_directory(directory: bytes, count: int, location: str) -> dict[str, ZipMember]:
+    members: dict[str, ZipMember] = {}
+    position = 0
+    for _ in range(count):
+        if directory[position : position + 4] != _CENTRAL:
+            raise LogFormatError(f"{location}: corrupt eval log (bad zip directory entry)")
+        fields = _CENTRAL_HEADER.unpack_from(directory, position)
+        flags, method, crc = fields[3], fields[4], fields[7]
+        compressed_size, size = fields[8], fields[9]
+        name_length, extra_length, comment_length = fields[10], fields[11], fields[12]
+        offset = fields[16]
+        start = position + _CENTRAL_HEADER.size
+        raw_name = directory[start : start + name_length]
+        name = raw_name.decode("utf-8" if flags & 0x800 else "cp437")
+        if 0xFFFFFFFF in (compressed_size, size, offset):
+            extra = directory[start + name_length : start + name_length + extra_length]
+            size, compressed_size, offset = _zip64_sizes(extra, size, compressed_size, offset)
+        members.pop(name, None)
+        members[name] = ZipMember(name, method, crc, compressed_size, size, offset)
+        position = start + name_length + extra_length + comment_length
+    return members
+
+
+def _zip64_sizes(
+    extra: bytes, size: int, compressed_size: int, offset: int
+) -> tuple[int, int, int]:
+    position = 0
+    while position + 4 <= len(extra):
+        tag, length = struct.unpack_from("<HH", extra, position)
+        if tag == 1:
+            values = list(struct.unpack_from(f"<{length // 8}Q", extra, position + 4))
+            if size == 0xFFFFFFFF:
+                size = values.pop(0)
+            if compressed_size == 0xFFFFFFFF:
+                compressed_size = values.pop(0)
+            if offset == 0xFFFFFFFF:
+                offset = values.pop(0)
+            break
+        position += 4 + length
+    return size, compressed_size, offset

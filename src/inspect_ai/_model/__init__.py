@@ -1,0 +1,1 @@
+"""Models: messages, content, generation config and outputs (providers come later)."""

@@ -1,0 +1,1 @@
+"""Sandbox environments in which tools run (providers come with the tools issue)."""

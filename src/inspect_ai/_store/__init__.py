@@ -1,0 +1,1 @@
+"""The per-sample key/value store and typed views of it."""

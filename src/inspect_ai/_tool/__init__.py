@@ -1,0 +1,1 @@
+"""Tools: calls made by models, their schemas and their errors."""

@@ -1,0 +1,69 @@
+"""Models: chat messages, content, generation config and model output."""
+
+from inspect_ai._model.call import ModelCall
+from inspect_ai._model.content import (
+    Content,
+    ContentAudio,
+    ContentData,
+    ContentDocument,
+    ContentImage,
+    ContentReasoning,
+    ContentText,
+    ContentToolUse,
+    ContentVideo,
+)
+from inspect_ai._model.generate_config import (
+    BatchConfig,
+    CachePolicy,
+    GenerateConfig,
+    ResponseSchema,
+)
+from inspect_ai._model.message import (
+    ChatMessage,
+    ChatMessageAssistant,
+    ChatMessageBase,
+    ChatMessageSystem,
+    ChatMessageTool,
+    ChatMessageUser,
+)
+from inspect_ai._model.model_config import ModelConfig
+from inspect_ai._model.output import (
+    ChatCompletionChoice,
+    Logprob,
+    Logprobs,
+    ModelOutput,
+    StopReason,
+    TopLogprob,
+)
+from inspect_ai._model.usage import ModelUsage
+
+__all__ = [
+    "BatchConfig",
+    "CachePolicy",
+    "ChatCompletionChoice",
+    "ChatMessage",
+    "ChatMessageAssistant",
+    "ChatMessageBase",
+    "ChatMessageSystem",
+    "ChatMessageTool",
+    "ChatMessageUser",
+    "Content",
+    "ContentAudio",
+    "ContentData",
+    "ContentDocument",
+    "ContentImage",
+    "ContentReasoning",
+    "ContentText",
+    "ContentToolUse",
+    "ContentVideo",
+    "GenerateConfig",
+    "Logprob",
+    "Logprobs",
+    "ModelCall",
+    "ModelConfig",
+    "ModelOutput",
+    "ModelUsage",
+    "ResponseSchema",
+    "StopReason",
+    "TopLogprob",
+]
