@@ -5,15 +5,19 @@ from collections.abc import Iterator
 from types import TracebackType
 from typing import IO, Any
 
-from pydantic import TypeAdapter
-
 from inspect_ai._log import filesystem
 from inspect_ai._log.errors import LogFormatError
+from inspect_ai._log.gc_pause import gc_paused
 from inspect_ai._log.model.log import EvalLog, EvalLogHeaderFields
 from inspect_ai._log.model.results import EvalSampleReductions
 from inspect_ai._log.model.sample import EvalSample
 from inspect_ai._log.model.summary import EvalSampleSummary
-from inspect_ai._log.validate import parse_sample, sample_sort_key, validate_header_json
+from inspect_ai._log.validate import (
+    parse_sample,
+    sample_sort_key,
+    validate_header_json,
+    validate_json_list,
+)
 from inspect_ai._log.zip_reader import FileSource, ZipArchive
 
 HEADER = "header.json"
@@ -79,13 +83,9 @@ class EvalFileReader:
         """Per-sample scores reduced across epochs (if the log has them)."""
         if REDUCTIONS not in self._archive:
             return None
-        adapter = TypeAdapter(list[EvalSampleReductions])
-        try:
-            return adapter.validate_json(self._read(REDUCTIONS))
-        except ValueError as ex:
-            raise LogFormatError(
-                f"{self.location} ({REDUCTIONS}): not a readable eval log ({ex})"
-            ) from None
+        return validate_json_list(
+            EvalSampleReductions, self._read(REDUCTIONS), self.location, REDUCTIONS
+        )
 
     def sample_members(self) -> list[str]:
         """Names of the sample members, in archive order."""
@@ -114,7 +114,6 @@ class EvalFileReader:
 
     def summaries(self) -> list[EvalSampleSummary]:
         """Sample summaries (from the final summaries, or the journal while running)."""
-        adapter = TypeAdapter(list[EvalSampleSummary])
         if SUMMARIES in self._archive:
             names = [SUMMARIES]
         else:
@@ -124,10 +123,7 @@ class EvalFileReader:
             )
         by_key: dict[tuple[str, int], EvalSampleSummary] = {}
         for name in names:
-            try:
-                batch = adapter.validate_json(self._read(name))
-            except ValueError as ex:
-                raise LogFormatError(f"{self.location} ({name}): not a readable eval log ({ex})")
+            batch = validate_json_list(EvalSampleSummary, self._read(name), self.location, name)
             for summary in batch:
                 by_key[(str(summary.id), summary.epoch)] = summary
         if not names:
@@ -145,11 +141,11 @@ def read_eval_file(
     fs_options: dict[str, Any] | None = None,
 ) -> EvalLog:
     """Read a ``.eval`` log (its header only, or in full)."""
-    with EvalFileReader(location, fs_options) as reader:
+    with EvalFileReader(location, fs_options) as reader, gc_paused():
         header = reader.header()
         reductions = reader.reductions()
         samples = None if header_only else reader.samples(resolve_attachments)
-    return assemble_log(header, samples, reductions, location)
+        return assemble_log(header, samples, reductions, location)
 
 
 def iter_eval_file_samples(
@@ -219,4 +215,3 @@ def sample_key_from_member(name: str) -> tuple[str, int] | None:
     """The (id as text, epoch) a sample member name encodes."""
     match = _SAMPLE_NAME.match(name)
     return (match.group(1), int(match.group(2))) if match else None
-

@@ -4,12 +4,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from inspect_ai._log import filesystem
-from inspect_ai._log.attachments import resolve_sample_data
 from inspect_ai._log.errors import LogFormatError
 from inspect_ai._log.eval_read import assemble_log, expected_samples, require_complete
+from inspect_ai._log.gc_pause import gc_paused
 from inspect_ai._log.model.log import EvalLog, EvalLogHeaderFields
 from inspect_ai._log.model.results import EvalSampleReductions
 from inspect_ai._log.model.sample import EvalSample
+from inspect_ai._log.resolve import resolve_sample_attachments
 from inspect_ai._log.validate import sample_sort_key, validate_header_json, validate_python
 
 
@@ -27,6 +28,13 @@ def read_json_file(
 ) -> EvalLog:
     """Read a ``.json`` log (its header only, or in full)."""
     data = filesystem.read_bytes(location, fs_options)
+    with gc_paused():
+        return _read_json_data(data, location, header_only, resolve_attachments)
+
+
+def _read_json_data(
+    data: bytes, location: str, header_only: bool, resolve_attachments: bool
+) -> EvalLog:
     if header_only or resolve_attachments:
         header = validate_header_json(_JsonLogHeader, data, location)
         samples = None
@@ -50,7 +58,7 @@ def read_json_file_sample(
 ) -> EvalSample:
     """Sample ``id`` at ``epoch`` of a ``.json`` log; ``IndexError`` if it is not there."""
     data = filesystem.read_bytes(location, fs_options)
-    header = validate_header_json(_JsonLogHeader, data, location)
+    validate_header_json(_JsonLogHeader, data, location)
     for raw in _raw_samples(data, location):
         if str(raw.get("id")) == str(id) and raw.get("epoch") == epoch:
             return _resolved(raw, location) if resolve_attachments else _validated(raw, location)
@@ -70,10 +78,11 @@ def iter_json_file_samples(
     raw_samples = _raw_samples(data, location)
     del data
     by_key = {(str(raw.get("id")), raw.get("epoch")): i for i, raw in enumerate(raw_samples)}
-    if header.eval.dataset.sample_ids is None:
-        keys = [(raw.get("id"), raw.get("epoch")) for raw in raw_samples]
-    else:
-        keys = expected_samples(header)
+    keys: list[tuple[Any, Any]] = (
+        [(raw.get("id"), raw.get("epoch")) for raw in raw_samples]
+        if header.eval.dataset.sample_ids is None
+        else list(expected_samples(header))
+    )
     for id, epoch in keys:
         index = by_key.get((str(id), epoch))
         if index is None:
@@ -108,4 +117,4 @@ def _validated(raw: dict[str, Any], location: str) -> EvalSample:
 
 
 def _resolved(raw: dict[str, Any], location: str) -> EvalSample:
-    return _validated(resolve_sample_data(raw), location)
+    return resolve_sample_attachments(_validated(raw, location))

@@ -5,17 +5,10 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from inspect_ai._log import filesystem
+from inspect_ai._log.log_dir import default_log_dir
 from inspect_ai._log.model.info import EvalLogInfo
 from inspect_ai._log.model.log import EvalLog
 from inspect_ai._log.names import is_log_file_name, log_info
-
-LOG_DIR_VARIABLE = "INSPECT_LOG_DIR"
-DEFAULT_LOG_DIR = "./logs"
-
-
-def default_log_dir() -> str:
-    """The log directory: ``INSPECT_LOG_DIR``, else ``./logs``."""
-    return os.environ.get(LOG_DIR_VARIABLE) or DEFAULT_LOG_DIR
 
 
 def list_eval_logs(

@@ -4,8 +4,6 @@ import os
 from collections.abc import Generator
 from typing import Literal
 
-from inspect_ai._json.encode import model_to_jsonable
-from inspect_ai._log.attachments import resolve_sample_data
 from inspect_ai._log.eval_read import EvalFileReader, iter_eval_file_samples, read_eval_file
 from inspect_ai._log.format import detect_format, log_location, require_exists
 from inspect_ai._log.json_read import iter_json_file_samples, read_json_file, read_json_file_sample
@@ -115,10 +113,3 @@ def read_eval_log_sample_summaries(
             return reader.summaries()
     log = read_json_file(location)
     return [sample.summary() for sample in log.samples or []]
-
-
-def resolve_sample_attachments(sample: EvalSample) -> EvalSample:
-    """A copy of ``sample`` with every ``attachment://`` reference replaced by its content."""
-    if not sample.attachments:
-        return sample
-    return EvalSample.model_validate(resolve_sample_data(model_to_jsonable(sample)))

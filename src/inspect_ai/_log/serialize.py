@@ -21,7 +21,9 @@ def header_jsonable(log: EvalLog) -> dict[str, Any]:
 
 def header_json(log: EvalLog) -> bytes:
     """The log without samples and reductions, as compact JSON."""
-    data: bytes = log.model_dump_json(exclude_none=True, by_alias=True, exclude=_HEADER_EXCLUDE).encode()
+    data: bytes = log.model_dump_json(
+        exclude_none=True, by_alias=True, exclude=_HEADER_EXCLUDE
+    ).encode()
     return data
 
 
@@ -56,6 +58,3 @@ def summaries_json(summaries: list[EvalSampleSummary]) -> bytes:
 def reductions_json(reductions: list[EvalSampleReductions]) -> bytes:
     """Reductions as compact JSON."""
     return data_to_json([model_to_jsonable(reduction) for reduction in reductions])
-
-
-

@@ -3,12 +3,12 @@
 import re
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from inspect_ai._log.attachments import resolve_sample_data
 from inspect_ai._log.errors import LogFormatError
 from inspect_ai._log.model.log import MAX_READABLE_VERSION, EvalLogHeaderFields
 from inspect_ai._log.model.sample import EvalSample
+from inspect_ai._log.resolve import resolve_sample_attachments
 
 M = TypeVar("M", bound=BaseModel)
 H = TypeVar("H", bound=EvalLogHeaderFields)
@@ -34,6 +34,14 @@ def validate_json(model: type[M], data: bytes, location: str, part: str = "") ->
     """``data`` validated as ``model``; a ``LogFormatError`` naming the problem if it is not."""
     try:
         return model.model_validate_json(data)
+    except ValidationError as ex:
+        raise format_error(location, part, ex) from None
+
+
+def validate_json_list(model: type[M], data: bytes, location: str, part: str) -> list[M]:
+    """``data`` validated as a JSON list of ``model``; a ``LogFormatError`` if it is not."""
+    try:
+        return TypeAdapter(list[model]).validate_json(data)  # type: ignore[valid-type]
     except ValidationError as ex:
         raise format_error(location, part, ex) from None
 
@@ -69,15 +77,8 @@ def check_version(version: int, location: str) -> None:
 
 def parse_sample(data: bytes, location: str, part: str, resolve_attachments: bool) -> EvalSample:
     """A sample from its JSON bytes, with attachments resolved if asked."""
-    if not resolve_attachments:
-        return validate_json(EvalSample, data, location, part)
-    import pydantic_core
-
-    try:
-        plain = pydantic_core.from_json(data, allow_inf_nan=True)
-    except ValueError:
-        raise LogFormatError(f"{location} ({part}): not a readable eval log (invalid JSON)") from None
-    return validate_python(EvalSample, resolve_sample_data(plain), location, part)
+    sample = validate_json(EvalSample, data, location, part)
+    return resolve_sample_attachments(sample) if resolve_attachments else sample
 
 
 def sample_sort_key(sample: EvalSample) -> tuple[int, int, int | str]:

@@ -4,6 +4,7 @@ from typing import Literal
 
 from inspect_ai._log.eval_write import write_eval_file
 from inspect_ai._log.format import format_for_writing
+from inspect_ai._log.gc_pause import gc_paused
 from inspect_ai._log.json_write import write_json_file
 from inspect_ai._log.model.info import EvalLogInfo
 from inspect_ai._log.model.log import EvalLog
@@ -25,8 +26,9 @@ def write_eval_log(
     target = target or log.location
     if not target:
         raise ValueError("write_eval_log: no location given and the log has no location")
-    if format_for_writing(target, format) == "eval":
-        write_eval_file(log, target)
-    else:
-        write_json_file(log, target)
+    with gc_paused():
+        if format_for_writing(target, format) == "eval":
+            write_eval_file(log, target)
+        else:
+            write_json_file(log, target)
     log.location = target

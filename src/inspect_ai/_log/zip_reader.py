@@ -70,7 +70,14 @@ class ZipArchive:
     def __init__(self, source: RangeSource, location: str = "") -> None:
         self._source = source
         self._location = location
-        self.members: dict[str, ZipMember] = _read_directory(source, location)
+        directory, count, offset = _read_directory(source, location)
+        self.directory = directory
+        """The raw central directory."""
+        self.directory_count = count
+        """Number of central directory entries (duplicates included)."""
+        self.directory_offset = offset
+        """Where the central directory starts (new members are appended here)."""
+        self.members: dict[str, ZipMember] = _parse_directory(directory, count, location)
 
     def __contains__(self, name: str) -> bool:
         return name in self.members
@@ -111,7 +118,7 @@ def _decompress(data: bytes, member: ZipMember, location: str) -> bytes:
             import zstandard
 
             return bytes(zstandard.ZstdDecompressor().decompressobj().decompress(data))
-    except (zlib.error, Exception) as ex:
+    except Exception as ex:
         raise LogFormatError(
             f"{location}: corrupt eval log (cannot decompress {member.name}: {ex})"
         ) from ex
@@ -120,7 +127,7 @@ def _decompress(data: bytes, member: ZipMember, location: str) -> bytes:
     )
 
 
-def _read_directory(source: RangeSource, location: str) -> dict[str, ZipMember]:
+def _read_directory(source: RangeSource, location: str) -> tuple[bytes, int, int]:
     size = source.size()
     tail_start = max(0, size - _TAIL)
     tail = source.read(tail_start, size - tail_start)
@@ -138,7 +145,7 @@ def _read_directory(source: RangeSource, location: str) -> dict[str, ZipMember]:
         directory = tail[cd_offset - tail_start : cd_offset - tail_start + cd_size]
     else:
         directory = source.read(cd_offset, cd_size)
-    return _parse_directory(directory, count, location)
+    return directory, count, cd_offset
 
 
 def _zip64_directory(

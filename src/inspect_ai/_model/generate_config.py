@@ -130,9 +130,9 @@ class GenerateConfig(LogModel):
     cache_prompt: Literal["auto"] | bool | None = None
     """Use the provider's prompt cache."""
 
-    reasoning_effort: (
-        Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None
-    ) = None
+    reasoning_effort: Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None = (
+        None
+    )
     """Reasoning effort for reasoning models."""
 
     reasoning_tokens: int | None = None

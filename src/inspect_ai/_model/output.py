@@ -130,6 +130,13 @@ class ModelOutput(LogModel):
     error: str | None = None
     """Error message (when the model call failed)."""
 
+    @model_validator(mode="after")
+    def _completion_from_choice(self) -> "ModelOutput":
+        # older logs left the completion out; it is the text of the first choice
+        if not self.completion and self.choices:
+            self.completion = self.choices[0].message.text
+        return self
+
     @property
     def message(self) -> ChatMessageAssistant:
         """The message of the first choice."""
@@ -185,4 +192,3 @@ class ModelOutput(LogModel):
             choices=[ChatCompletionChoice(message=message, stop_reason="tool_calls")],
             completion=content,
         )
-

@@ -21,9 +21,7 @@ Value: TypeAlias = (
 """A score value: a scalar, a list of scalars or a dict of scalars."""
 
 ScoreReason: TypeAlias = (
-    Literal[
-        "invalid_response_format", "refusal", "no_response", "grader_failed", "scoring_failed"
-    ]
+    Literal["invalid_response_format", "refusal", "no_response", "grader_failed", "scoring_failed"]
     | str
 )
 """Why a score is what it is (when it was not a normal grading)."""

@@ -16,7 +16,9 @@ class StoreModel(BaseModel):
     validates it and writes it through to the store.
     """
 
-    model_config = ConfigDict(arbitrary_types_allowed=True, validate_assignment=True)
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True, validate_assignment=True, defer_build=True
+    )
 
     store: Store = Field(exclude=True, default_factory=Store)
     instance: str | None = Field(exclude=True, default=None)

@@ -18,7 +18,5 @@ ToolResultContent: TypeAlias = Annotated[
 ]
 """A content item a tool may return."""
 
-ToolResult: TypeAlias = (
-    str | int | float | bool | ToolResultContent | list[ToolResultContent]
-)
+ToolResult: TypeAlias = str | int | float | bool | ToolResultContent | list[ToolResultContent]
 """A tool's return value: a scalar, a content item or a list of content items."""

@@ -57,8 +57,8 @@ from inspect_ai._log.read import (
     read_eval_log_sample,
     read_eval_log_sample_summaries,
     read_eval_log_samples,
-    resolve_sample_attachments,
 )
+from inspect_ai._log.resolve import resolve_sample_attachments
 from inspect_ai._log.retryable import retryable_eval_logs
 from inspect_ai._log.write import write_eval_log
 

@@ -8,7 +8,14 @@ from inspect_ai._model.content import (
     ContentVideo,
 )
 from inspect_ai._tool.call import ToolCall, ToolCallContent, ToolCallError, ToolCallView
-from inspect_ai._tool.info import JSONSchema, JSONType, ToolChoice, ToolFunction, ToolInfo, ToolParams
+from inspect_ai._tool.info import (
+    JSONSchema,
+    JSONType,
+    ToolChoice,
+    ToolFunction,
+    ToolInfo,
+    ToolParams,
+)
 from inspect_ai._tool.result import ToolResult
 
 __all__ = [

@@ -1,9 +1,9 @@
 """What a log's file name and listing tell about it, without reading it."""
 
-from pydantic import BaseModel
+from inspect_ai._json.model import LogModel
 
 
-class EvalLogInfo(BaseModel):
+class EvalLogInfo(LogModel):
     """File information and task identifiers of an eval log."""
 
     name: str

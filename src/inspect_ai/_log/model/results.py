@@ -107,20 +107,29 @@ class EvalResults(LogModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _legacy_single_scorer(cls, data: Any) -> Any:
-        # format version 1 had a single {"scorer": ..., "metrics": ...} pair
-        if isinstance(data, dict) and "scorer" in data and "scores" not in data:
-            scorer = data.get("scorer") or {}
-            name = scorer.get("name", "")
-            score = {
-                "name": name,
-                "scorer": name,
-                "params": scorer.get("params") or {},
-                "metrics": data.get("metrics") or {},
-            }
-            rest = {k: v for k, v in data.items() if k not in ("scorer", "metrics")}
-            data = {**rest, "scores": [score]}
-        return data
+    def _legacy_scorers(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "scores" in data:
+            return data
+        if "scorers" in data:
+            # mid-2024 logs list {name, params, metrics} per scorer
+            scorers = data.get("scorers") or []
+        elif "scorer" in data:
+            # format version 1 had a single {"scorer": ..., "metrics": ...} pair
+            scorers = [{**(data.get("scorer") or {}), "metrics": data.get("metrics") or {}}]
+        else:
+            return data
+        rest = {k: v for k, v in data.items() if k not in ("scorer", "scorers", "metrics")}
+        return {**rest, "scores": [_legacy_score(scorer) for scorer in scorers]}
+
+
+def _legacy_score(scorer: dict[str, Any]) -> dict[str, Any]:
+    name = scorer.get("name", "")
+    return {
+        "name": name,
+        "scorer": name,
+        "params": scorer.get("params") or {},
+        "metrics": scorer.get("metrics") or {},
+    }
 
 
 class EvalSampleScore(Score):

@@ -4,7 +4,6 @@ from typing import Any, Literal, TypeAlias
 
 from pydantic import Field
 
-from inspect_ai._ids import short_uuid
 from inspect_ai._json.model import LogModel
 from inspect_ai._json.types import JsonValue
 from inspect_ai._model.generate_config import GenerateConfig
@@ -222,7 +221,7 @@ class EvalSpec(LogModel):
     eval_set_id: str | None = None
     """Id of the eval set this eval belongs to."""
 
-    eval_id: str = Field(default_factory=short_uuid)
+    eval_id: str = ""
     """Unique eval id."""
 
     run_id: str = ""

@@ -1,0 +1,33 @@
+"""The ``inspect`` command: a group of lazily imported subcommands."""
+
+import click
+
+from inspect_ai import __version__
+from inspect_ai._cli.lazy_group import LazyGroup
+
+
+@click.group(
+    cls=LazyGroup,
+    lazy_commands={
+        "log": ("inspect_ai._cli.log:log_command", "Query, read, convert and describe eval logs."),
+        "list": ("inspect_ai._cli.legacy:list_command", "List logs (older spelling)."),
+        "info": ("inspect_ai._cli.legacy:info_command", "Log file and schema (older spelling)."),
+    },
+    context_settings={"help_option_names": ["-h", "--help"]},
+    invoke_without_command=True,
+)
+@click.version_option(__version__, "--version", prog_name="inspect", message="%(version)s")
+@click.pass_context
+def inspect(ctx: click.Context) -> None:
+    """Inspect: evaluate large language models and study the logs."""
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+def main() -> None:
+    """Entry point of the ``inspect`` console script."""
+    inspect(auto_envvar_prefix="INSPECT")
+
+
+if __name__ == "__main__":
+    main()
