@@ -1,5 +1,6 @@
 """Attachments: the hash, what is moved out of samples on write, and resolving them."""
 
+import copy
 from pathlib import Path
 
 from inspect_ai._log.attachments import condense_sample_data, content_hash
@@ -55,7 +56,7 @@ def test_data_uris_in_messages_and_long_strings_in_events_are_moved() -> None:
 
 def test_condensing_is_idempotent() -> None:
     once = sample_jsonable(sample_with_media())
-    assert condense_sample_data(once) == once
+    assert condense_sample_data(copy.deepcopy(once)) == once
 
 
 def test_attachments_resolve_on_read_and_on_request(tmp_path: Path) -> None:

@@ -101,3 +101,26 @@ def test_a_corrupted_member_fails_its_checksum() -> None:
     data[position] = ord("z")
     with pytest.raises(LogFormatError, match="checksum"):
         archive_of(io.BytesIO(bytes(data))).read("a.json")
+
+
+def test_lookup_by_name_is_exact_before_the_directory_is_parsed() -> None:
+    buffer = io.BytesIO()
+    with ZipWriter(buffer) as writer:
+        writer.add("header.json", b"first")
+        writer.add("samples/11_epoch_1.json", b"eleven")
+        writer.add("x/header.json", b"nested")
+        writer.add("samples/1_epoch_1.json", b"one")
+        writer.add("header.json", b"second")
+        writer.add("z/header.json", b"other")
+    archive = archive_of(buffer)
+    assert archive.read("header.json") == b"second"
+    assert archive.read("samples/1_epoch_1.json") == b"one"
+    assert archive.read("samples/11_epoch_1.json") == b"eleven"
+    assert "eader.json" not in archive
+    assert "samples/2_epoch_1.json" not in archive
+    # the same answers once the whole directory has been parsed
+    assert archive.names() == [
+        "samples/11_epoch_1.json", "x/header.json", "samples/1_epoch_1.json",
+        "header.json", "z/header.json",
+    ]  # fmt: skip
+    assert archive.read("header.json") == b"second"

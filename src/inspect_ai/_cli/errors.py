@@ -1,5 +1,7 @@
 """Bad input is reported in one line on stderr with a non-zero exit, never a traceback."""
 
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,6 +15,10 @@ def one_line_errors() -> Iterator[None]:
         yield
     except click.exceptions.Exit:
         raise
+    except BrokenPipeError:
+        # the reader of our output went away (e.g. `inspect log list | head -1`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise click.exceptions.Exit(0) from None
     except (OSError, ValueError, IndexError, KeyError) as ex:
         raise click.ClickException(_message(ex)) from None
 

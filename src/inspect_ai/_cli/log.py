@@ -1,7 +1,6 @@
 """``inspect log``: list, dump, convert and describe eval logs."""
 
 import json
-import os
 import sys
 from collections.abc import Callable
 from typing import Literal
@@ -56,10 +55,10 @@ def run_list(
 
     directory = log_dir or default_log_dir()
     logs = list_eval_logs(directory, recursive=not no_recursive)
-    if status is not None:
-        logs = [log for log in logs if read_eval_log(log, header_only=True).status == status]
     if retryable:
         logs = retryable_eval_logs(logs)
+    if status is not None:
+        logs = [log for log in logs if read_eval_log(log, header_only=True).status == status]
     if not absolute:
         logs = [log.model_copy(update={"name": _relative(log.name, directory)}) for log in logs]
     if as_json:
@@ -131,11 +130,4 @@ def run_schema() -> None:
 
 
 def _relative(name: str, directory: str) -> str:
-    if filesystem.is_local(name) and filesystem.is_local(directory):
-        path = filesystem.local_path(name)
-        root = filesystem.absolute(directory)
-        if path.startswith(root + os.sep):
-            return os.path.relpath(path, root)
-        return path
-    prefix = directory.rstrip("/") + "/"
-    return name[len(prefix) :] if name.startswith(prefix) else name
+    return filesystem.relative_path(name, directory) or name

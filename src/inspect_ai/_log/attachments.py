@@ -24,7 +24,8 @@ def content_hash(text: str) -> str:
 
 
 def condense_sample_data(data: dict[str, Any]) -> dict[str, Any]:
-    """Move long content of a dumped sample (plain JSON data) into its attachments."""
+    """Move long content of a dumped sample (plain JSON data, changed in place) into its
+    attachments, and return it."""
     attachments: dict[str, str] = dict(data.get("attachments") or {})
 
     def attach(text: str) -> str:
@@ -32,14 +33,13 @@ def condense_sample_data(data: dict[str, Any]) -> dict[str, Any]:
         attachments[key] = text
         return ATTACHMENT_PREFIX + key
 
-    condensed = dict(data)
     for field in ("input", "messages"):
-        if field in condensed:
-            condensed[field] = _replace_strings(condensed[field], _is_data_uri, attach)
-    if "events" in condensed:
-        condensed["events"] = _replace_strings(condensed["events"], _is_long, attach)
-    condensed["attachments"] = attachments
-    return condensed
+        if isinstance(data.get(field), list):
+            _attach_in_place(data[field], _is_data_uri, attach)
+    if isinstance(data.get("events"), list):
+        _attach_in_place(data["events"], _is_long, attach)
+    data["attachments"] = attachments
+    return data
 
 
 def resolve_data(data: Any, attachments: dict[str, str]) -> Any:
@@ -74,6 +74,20 @@ def _is_long(text: str) -> bool:
 
 def _is_reference(text: str) -> bool:
     return text.startswith(ATTACHMENT_PREFIX) or text.startswith(LEGACY_PREFIX)
+
+
+def _attach_in_place(
+    value: dict[str, Any] | list[Any],
+    predicate: Callable[[str], bool],
+    replace: Callable[[str], str],
+) -> None:
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        if type(item) is str:
+            if predicate(item):
+                value[key] = replace(item)  # type: ignore[index]
+        elif type(item) is dict or type(item) is list:
+            _attach_in_place(item, predicate, replace)
 
 
 def _replace_strings(

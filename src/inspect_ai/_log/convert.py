@@ -25,11 +25,9 @@ def convert_eval_logs(
     if to not in ("eval", "json"):
         raise ValueError(f"Cannot convert logs to '{to}' (use 'eval' or 'json').")
     if filesystem.is_dir(path):
-        root = path.rstrip("/")
-        for info in list_eval_logs(root, recursive=True):
-            source = filesystem.local_path(info.name) if filesystem.is_local(root) else info.name
-            relative = source[len(filesystem.absolute(root)) :].lstrip("/")
-            _convert_file(source, to, filesystem.join(output_dir, relative), overwrite)
+        for info in list_eval_logs(path, recursive=True):
+            relative = filesystem.relative_path(info.name, path) or filesystem.basename(info.name)
+            _convert_file(info.name, to, filesystem.join(output_dir, relative), overwrite)
     else:
         _convert_file(path, to, filesystem.join(output_dir, filesystem.basename(path)), overwrite)
 

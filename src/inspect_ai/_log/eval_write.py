@@ -2,6 +2,7 @@
 
 from typing import IO, Any
 
+from inspect_ai._json.encode import data_to_json
 from inspect_ai._log import filesystem
 from inspect_ai._log.eval_read import (
     HEADER,
@@ -13,15 +14,18 @@ from inspect_ai._log.eval_read import (
 )
 from inspect_ai._log.model.log import EvalLog
 from inspect_ai._log.model.sample import EvalSample
-from inspect_ai._log.model.summary import EvalSampleSummary
+from inspect_ai._log.model.summary import summary_data
 from inspect_ai._log.serialize import (
     header_json,
     reductions_json,
-    sample_json,
+    sample_jsonable,
     start_json,
     summaries_json,
 )
 from inspect_ai._log.zip_writer import ZipWriter
+
+Summary = dict[str, Any]
+"""A sample summary as plain JSON data."""
 
 
 def write_eval_file(log: EvalLog, location: str, fs_options: dict[str, Any] | None = None) -> None:
@@ -36,20 +40,19 @@ def write_eval_file(log: EvalLog, location: str, fs_options: dict[str, Any] | No
     filesystem.write_atomic(location, write, fs_options)
 
 
-def add_samples(
-    archive: ZipWriter, samples: list[EvalSample], batch: int
-) -> list[EvalSampleSummary]:
+def add_samples(archive: ZipWriter, samples: list[EvalSample], batch: int) -> list[Summary]:
     """Add sample members and, if there were any, journal summaries number ``batch``."""
     summaries = []
     for sample in samples:
-        archive.add(sample_member_name(sample.id, sample.epoch), sample_json(sample))
-        summaries.append(sample.summary())
+        data = sample_jsonable(sample)
+        archive.add(sample_member_name(sample.id, sample.epoch), data_to_json(data))
+        summaries.append(summary_data(data))
     if summaries:
         archive.add(f"{JOURNAL_SUMMARIES_DIR}{batch}.json", summaries_json(summaries))
     return summaries
 
 
-def add_finish(archive: ZipWriter, log: EvalLog, summaries: list[EvalSampleSummary]) -> None:
+def add_finish(archive: ZipWriter, log: EvalLog, summaries: list[Summary]) -> None:
     """Add the members written when an eval ends: summaries, reductions and header."""
     archive.add(SUMMARIES, summaries_json(unique_summaries(summaries)))
     if log.reductions:
@@ -57,7 +60,7 @@ def add_finish(archive: ZipWriter, log: EvalLog, summaries: list[EvalSampleSumma
     archive.add(HEADER, header_json(log))
 
 
-def unique_summaries(summaries: list[EvalSampleSummary]) -> list[EvalSampleSummary]:
+def unique_summaries(summaries: list[Summary]) -> list[Summary]:
     """Summaries with one entry per sample id and epoch (the last one wins)."""
-    by_key = {(str(summary.id), summary.epoch): summary for summary in summaries}
+    by_key = {(str(summary["id"]), summary["epoch"]): summary for summary in summaries}
     return list(by_key.values())

@@ -224,16 +224,33 @@ def _list_remote(
     fs = _fs(directory, fs_options)
     if not fs.exists(directory):
         return
-    scheme = protocol(directory)
     infos = fs.find(directory, detail=True) if recursive else fs.ls(directory, detail=True)
     items = infos.values() if isinstance(infos, dict) else infos
     for info in items:
         if info.get("type") == "directory":
             continue
-        name = str(info["name"])
-        if "://" not in name:
-            name = f"{scheme}://{name}"
+        relative = relative_path(str(info["name"]), directory)
+        name = join(directory, relative) if relative is not None else str(info["name"])
         yield FileEntry(name=name, size=int(info.get("size") or 0), mtime=_mtime(info))
+
+
+def relative_path(location: str, directory: str) -> str | None:
+    """The path of ``location`` relative to ``directory`` (None when it is not inside it).
+
+    Works for local paths, ``file://`` URIs and any fsspec URL (``memory://x/a`` and
+    ``memory:///x/a`` name the same file).
+    """
+    if is_local(location) and is_local(directory):
+        path, root = absolute(location), absolute(directory).rstrip(os.sep)
+        return path[len(root) + 1 :] if path.startswith(root + os.sep) else None
+    path, root = _strip(location), _strip(directory).rstrip("/")
+    return path[len(root) + 1 :] if path.startswith(root + "/") else None
+
+
+def _strip(location: str) -> str:
+    from fsspec.core import strip_protocol
+
+    return str(strip_protocol(location))
 
 
 def _mtime(info: dict[str, Any]) -> float | None:

@@ -26,11 +26,9 @@ def write_log_dir_manifest(
         output_dir: Directory to write the manifest to (defaults to ``log_dir``).
         fs_options: Options for the filesystem (e.g. S3 credentials).
     """
-    root = filesystem.absolute(log_dir).rstrip("/")
     manifest: dict[str, Any] = {}
     for info in list_eval_logs(log_dir, recursive=True, fs_options=fs_options):
-        name = filesystem.local_path(info.name) if filesystem.is_local(info.name) else info.name
-        relative = name[len(root) :].lstrip("/") if name.startswith(root) else name
+        relative = filesystem.relative_path(info.name, log_dir) or info.name
         manifest[relative] = header_jsonable(read_eval_log(info, header_only=True))
     target = filesystem.join(output_dir or log_dir, filename)
     filesystem.write_bytes_atomic(target, data_to_json(manifest, indent=2), fs_options)

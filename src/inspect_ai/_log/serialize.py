@@ -2,14 +2,11 @@
 
 from typing import Any
 
-from pydantic import TypeAdapter
-
 from inspect_ai._json.encode import data_to_json, model_to_jsonable
 from inspect_ai._log.attachments import condense_sample_data
 from inspect_ai._log.model.log import EvalLog
 from inspect_ai._log.model.results import EvalSampleReductions
 from inspect_ai._log.model.sample import EvalSample
-from inspect_ai._log.model.summary import EvalSampleSummary
 
 _HEADER_EXCLUDE = {"samples", "reductions"}
 
@@ -43,16 +40,9 @@ def sample_jsonable(sample: EvalSample) -> dict[str, Any]:
     return condense_sample_data(model_to_jsonable(sample))
 
 
-def sample_json(sample: EvalSample) -> bytes:
-    """A sample as compact JSON, with long content moved to its attachments."""
-    return data_to_json(sample_jsonable(sample))
-
-
-def summaries_json(summaries: list[EvalSampleSummary]) -> bytes:
-    """A list of sample summaries as compact JSON."""
-    return TypeAdapter(list[EvalSampleSummary]).dump_json(
-        summaries, exclude_none=True, by_alias=True
-    )
+def summaries_json(summaries: list[dict[str, Any]]) -> bytes:
+    """A list of sample summaries (plain data) as compact JSON."""
+    return data_to_json(summaries)
 
 
 def reductions_json(reductions: list[EvalSampleReductions]) -> bytes:

@@ -9,6 +9,7 @@ from inspect_ai._log.errors import LogFormatError
 from inspect_ai._log.model.log import MAX_READABLE_VERSION, EvalLogHeaderFields
 from inspect_ai._log.model.sample import EvalSample
 from inspect_ai._log.resolve import resolve_sample_attachments
+from inspect_ai._model.message import stored_message_ids
 
 M = TypeVar("M", bound=BaseModel)
 H = TypeVar("H", bound=EvalLogHeaderFields)
@@ -33,7 +34,8 @@ def validate_header_json(model: type[H], data: bytes, location: str, part: str =
 def validate_json(model: type[M], data: bytes, location: str, part: str = "") -> M:
     """``data`` validated as ``model``; a ``LogFormatError`` naming the problem if it is not."""
     try:
-        return model.model_validate_json(data)
+        with stored_message_ids():
+            return model.model_validate_json(data)
     except ValidationError as ex:
         raise format_error(location, part, ex) from None
 
@@ -41,7 +43,8 @@ def validate_json(model: type[M], data: bytes, location: str, part: str = "") ->
 def validate_json_list(model: type[M], data: bytes, location: str, part: str) -> list[M]:
     """``data`` validated as a JSON list of ``model``; a ``LogFormatError`` if it is not."""
     try:
-        return TypeAdapter(list[model]).validate_json(data)  # type: ignore[valid-type]
+        with stored_message_ids():
+            return TypeAdapter(list[model]).validate_json(data)  # type: ignore[valid-type]
     except ValidationError as ex:
         raise format_error(location, part, ex) from None
 
@@ -49,7 +52,8 @@ def validate_json_list(model: type[M], data: bytes, location: str, part: str) ->
 def validate_python(model: type[M], data: Any, location: str, part: str = "") -> M:
     """Plain ``data`` validated as ``model``; a ``LogFormatError`` if it is not."""
     try:
-        return model.model_validate(data)
+        with stored_message_ids():
+            return model.model_validate(data)
     except ValidationError as ex:
         raise format_error(location, part, ex) from None
 

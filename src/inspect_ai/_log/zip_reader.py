@@ -10,7 +10,7 @@ When a name appears twice, the later entry wins.
 import struct
 import zlib
 from dataclasses import dataclass
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 from inspect_ai._log.errors import LogFormatError
 
@@ -77,18 +77,38 @@ class ZipArchive:
         """Number of central directory entries (duplicates included)."""
         self.directory_offset = offset
         """Where the central directory starts (new members are appended here)."""
-        self.members: dict[str, ZipMember] = _parse_directory(directory, count, location)
+        self._members: dict[str, ZipMember] | None = None
+
+    @property
+    def members(self) -> dict[str, ZipMember]:
+        """Every member by name (the directory is parsed on first use)."""
+        if self._members is None:
+            self._members = _parse_directory(self.directory, self.directory_count, self._location)
+        return self._members
 
     def __contains__(self, name: str) -> bool:
-        return name in self.members
+        return self.find(name) is not None
 
     def names(self) -> list[str]:
         """Member names, in archive order (each name once)."""
         return list(self.members)
 
+    def find(self, name: str) -> ZipMember | None:
+        """The member called ``name`` (the last one, if the name appears twice).
+
+        Before the whole directory has been parsed, the entry is found by searching the
+        directory backwards for the name, so reading the header or one sample of a log
+        with thousands of samples does not parse thousands of entries.
+        """
+        if self._members is not None:
+            return self._members.get(name)
+        if not name.isascii():
+            return self.members.get(name)
+        return _search_directory(self.directory, name.encode("ascii"))
+
     def read(self, name: str) -> bytes:
         """The decompressed bytes of member ``name``."""
-        member = self.members.get(name)
+        member = self.find(name)
         if member is None:
             raise KeyError(name)
         header = self._source.read(member.offset, _LOCAL_HEADER.size)
@@ -162,6 +182,35 @@ def _zip64_directory(
     return count, cd_size, cd_offset
 
 
+def _search_directory(directory: bytes, name: bytes) -> ZipMember | None:
+    end = len(directory)
+    while True:
+        position = directory.rfind(name, 0, end)
+        if position < 0:
+            return None
+        start = position - _CENTRAL_HEADER.size
+        if start >= 0 and directory[start : start + 4] == _CENTRAL:
+            fields = _CENTRAL_HEADER.unpack_from(directory, start)
+            if fields[10] == len(name):
+                return _member(directory, start, fields, name.decode("ascii"))
+        end = position + len(name) - 1
+
+
+def _member(directory: bytes, start: int, fields: tuple[Any, ...], name: str) -> ZipMember:
+    method, crc, compressed_size, size, offset = (
+        fields[4],
+        fields[7],
+        fields[8],
+        fields[9],
+        fields[16],
+    )
+    if 0xFFFFFFFF in (compressed_size, size, offset):
+        extra_start = start + _CENTRAL_HEADER.size + fields[10]
+        extra = directory[extra_start : extra_start + fields[11]]
+        size, compressed_size, offset = _zip64_sizes(extra, size, compressed_size, offset)
+    return ZipMember(name, method, crc, compressed_size, size, offset)
+
+
 def _parse_directory(directory: bytes, count: int, location: str) -> dict[str, ZipMember]:
     members: dict[str, ZipMember] = {}
     position = 0
@@ -169,18 +218,13 @@ def _parse_directory(directory: bytes, count: int, location: str) -> dict[str, Z
         if directory[position : position + 4] != _CENTRAL:
             raise LogFormatError(f"{location}: corrupt eval log (bad zip directory entry)")
         fields = _CENTRAL_HEADER.unpack_from(directory, position)
-        flags, method, crc = fields[3], fields[4], fields[7]
-        compressed_size, size = fields[8], fields[9]
+        flags = fields[3]
         name_length, extra_length, comment_length = fields[10], fields[11], fields[12]
-        offset = fields[16]
         start = position + _CENTRAL_HEADER.size
         raw_name = directory[start : start + name_length]
         name = raw_name.decode("utf-8" if flags & 0x800 else "cp437")
-        if 0xFFFFFFFF in (compressed_size, size, offset):
-            extra = directory[start + name_length : start + name_length + extra_length]
-            size, compressed_size, offset = _zip64_sizes(extra, size, compressed_size, offset)
         members.pop(name, None)
-        members[name] = ZipMember(name, method, crc, compressed_size, size, offset)
+        members[name] = _member(directory, position, fields, name)
         position = start + name_length + extra_length + comment_length
     return members
 

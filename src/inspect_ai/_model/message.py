@@ -1,5 +1,8 @@
 """Chat messages exchanged with a model: system, user, assistant and tool."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Field
@@ -12,12 +15,32 @@ from inspect_ai._tool.call import ToolCall, ToolCallError
 MessageSource = Literal["input", "generate", "operator"]
 """Where a message came from."""
 
+_generate_ids: ContextVar[bool] = ContextVar("generate_message_ids", default=True)
+
+
+def _new_message_id() -> str | None:
+    return short_uuid() if _generate_ids.get() else None
+
+
+@contextmanager
+def stored_message_ids() -> Iterator[None]:
+    """Within this block, messages validated without an id keep none, as they were stored.
+
+    Log readers use it so that reading an old log (whose messages have no ids) gives the
+    same messages every time; messages created anywhere else get a new id.
+    """
+    token = _generate_ids.set(False)
+    try:
+        yield
+    finally:
+        _generate_ids.reset(token)
+
 
 class ChatMessageBase(LogModel):
     """Fields shared by every chat message."""
 
-    id: str | None = Field(default_factory=short_uuid)
-    """Unique message id."""
+    id: str | None = Field(default_factory=_new_message_id)
+    """Unique message id (generated for new messages; old logs may lack it)."""
 
     content: str | list[Content]
     """Message content: plain text or a list of content items."""

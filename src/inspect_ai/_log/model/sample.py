@@ -9,14 +9,8 @@ from inspect_ai._event.event import Event
 from inspect_ai._event.model import ModelEvent
 from inspect_ai._json.model import LogModel
 from inspect_ai._json.types import JsonValue
-from inspect_ai._log.model.summary import (
-    EvalSampleSummary,
-    thin_input,
-    thin_metadata,
-    thin_scores,
-    thin_target,
-)
-from inspect_ai._model.message import ChatMessage
+from inspect_ai._log.model.summary import EvalSampleSummary, summary_data
+from inspect_ai._model.message import ChatMessage, stored_message_ids
 from inspect_ai._model.output import ModelFallback, ModelOutput
 from inspect_ai._model.usage import ModelUsage
 from inspect_ai._sandbox.spec import SandboxEnvironmentSpec
@@ -181,36 +175,10 @@ class EvalSample(LogModel):
 
     def summary(self) -> EvalSampleSummary:
         """A thinned summary of the sample, as written to the log's summaries."""
-        return EvalSampleSummary(
-            id=self.id,
-            epoch=self.epoch,
-            input=thin_input(self.input),
-            choices=self.choices,
-            target=thin_target(self.target),
-            metadata=thin_metadata(self.metadata),
-            scores=thin_scores(self.scores),
-            model_usage=self.model_usage,
-            role_usage=self.role_usage,
-            started_at=self.started_at,
-            completed_at=self.completed_at,
-            total_time=self.total_time,
-            working_time=self.working_time,
-            uuid=self.uuid,
-            error=self.error.message if self.error else None,
-            limit=self.limit.type if self.limit else None,
-            limit_reason=self.limit.reason if self.limit else None,
-            retries=len(self.error_retries) if self.error_retries else 0,
-            completed=True,
-            message_count=len(self.messages),
-            turn_count=self.turn_count,
-            message_limit=self.message_limit,
-            token_limit=self.token_limit,
-            token_limit_type=self.token_limit_type,
-            token_limit_usage=self.token_limit_usage,
-            time_limit=self.time_limit,
-            model_fallbacks=self.model_fallbacks,
-            description=self.description,
-        )
+        from inspect_ai._json.encode import model_to_jsonable
+
+        with stored_message_ids():
+            return EvalSampleSummary.model_validate(summary_data(model_to_jsonable(self)))
 
     @model_validator(mode="before")
     @classmethod

@@ -6,14 +6,6 @@ from typing import Any
 from pydantic import Field
 
 from inspect_ai._json.model import LogModel
-from inspect_ai._model.content import (
-    Content,
-    ContentAudio,
-    ContentDocument,
-    ContentImage,
-    ContentText,
-    ContentVideo,
-)
 from inspect_ai._model.message import ChatMessage
 from inspect_ai._model.output import ModelFallback
 from inspect_ai._model.usage import ModelUsage
@@ -120,6 +112,61 @@ class EvalSampleSummary(LogModel):
     """Sample description."""
 
 
+def summary_data(sample: dict[str, Any]) -> dict[str, Any]:
+    """The summary of a sample, both as plain JSON data (as written to a log).
+
+    Long text is cut to 5,120 characters plus a marker (score answers and explanations
+    also have their whitespace collapsed), media become text placeholders, and metadata
+    values larger than 1 KB are replaced by a note that they were removed.
+    """
+    error = sample.get("error")
+    limit = sample.get("limit")
+    summary: dict[str, Any] = {
+        "id": sample["id"],
+        "epoch": sample["epoch"],
+        "input": _thin_input(sample.get("input", "")),
+        "choices": sample.get("choices"),
+        "target": _thin_target(sample.get("target", "")),
+        "metadata": _thin_metadata(sample.get("metadata")),
+        "scores": {k: _thin_score(v) for k, v in (sample.get("scores") or {}).items()},
+        "model_usage": sample.get("model_usage") or {},
+        "role_usage": sample.get("role_usage") or {},
+        "started_at": sample.get("started_at"),
+        "completed_at": sample.get("completed_at"),
+        "total_time": sample.get("total_time"),
+        "working_time": sample.get("working_time"),
+        "uuid": sample.get("uuid"),
+        "error": error.get("message") if error else None,
+        "limit": limit.get("type") if limit else None,
+        "limit_reason": limit.get("reason") if limit else None,
+        "retries": len(sample.get("error_retries") or []),
+        "completed": True,
+        "message_count": len(sample.get("messages") or []),
+    }
+    for key in _COPIED:
+        summary[key] = sample.get(key)
+    return {key: value for key, value in summary.items() if value is not None}
+
+
+_COPIED = (
+    "turn_count",
+    "message_limit",
+    "token_limit",
+    "token_limit_type",
+    "token_limit_usage",
+    "time_limit",
+    "model_fallbacks",
+    "description",
+)
+
+_PLACEHOLDERS = {
+    "image": "(Image)",
+    "audio": "(Audio)",
+    "video": "(Video)",
+    "document": "(Document)",
+}
+
+
 def thin_text(text: str) -> str:
     """``text`` cut to the summary limit (with a marker when cut)."""
     if len(text) <= TEXT_LIMIT:
@@ -127,40 +174,51 @@ def thin_text(text: str) -> str:
     return text[:TEXT_LIMIT] + TRUNCATED_MARKER
 
 
-def thin_input(value: str | list[ChatMessage]) -> str | list[ChatMessage]:
-    """An input with long text cut and media replaced by placeholders."""
+def _thin_input(value: Any) -> Any:
     if isinstance(value, str):
         return thin_text(value)
     return [_thin_message(message) for message in value]
 
 
-def thin_target(value: str | list[str]) -> str | list[str]:
-    """A target with long text cut."""
+def _thin_target(value: Any) -> Any:
     if isinstance(value, str):
         return thin_text(value)
     return [thin_text(item) for item in value]
 
 
-def thin_metadata(metadata: dict[str, Any] | None) -> dict[str, Any]:
-    """Metadata with large values replaced by a note saying they were removed."""
-    thinned: dict[str, Any] = {}
-    for key, value in (metadata or {}).items():
-        thinned[key] = value if _small(value) else METADATA_VALUE_REMOVED
-    return thinned
+def _thin_message(message: dict[str, Any]) -> dict[str, Any]:
+    content = message.get("content")
+    if isinstance(content, str):
+        if len(content) <= TEXT_LIMIT:
+            return message
+        return {**message, "content": thin_text(content)}
+    return {**message, "content": [_thin_content(item) for item in content or []]}
 
 
-def thin_scores(scores: dict[str, Score] | None) -> dict[str, Score]:
-    """Scores with long text cut and large metadata values removed."""
-    thinned: dict[str, Score] = {}
-    for name, score in (scores or {}).items():
-        update: dict[str, Any] = {}
-        if score.answer is not None:
-            update["answer"] = thin_text(score.answer)
-        if score.explanation is not None:
-            update["explanation"] = thin_text(score.explanation)
-        if score.metadata is not None:
-            update["metadata"] = thin_metadata(score.metadata)
-        thinned[name] = score.model_copy(update=update)
+def _thin_content(item: dict[str, Any]) -> dict[str, Any]:
+    kind = item.get("type")
+    if kind == "text":
+        text = item.get("text", "")
+        return item if len(text) <= TEXT_LIMIT else {**item, "text": thin_text(text)}
+    if kind in _PLACEHOLDERS:
+        return {"type": "text", "text": _PLACEHOLDERS[kind]}
+    return item
+
+
+def _thin_metadata(metadata: dict[str, Any] | None) -> dict[str, Any]:
+    return {
+        key: value if _small(value) else METADATA_VALUE_REMOVED
+        for key, value in (metadata or {}).items()
+    }
+
+
+def _thin_score(score: dict[str, Any]) -> dict[str, Any]:
+    thinned = dict(score)
+    for key in ("answer", "explanation"):
+        if isinstance(thinned.get(key), str):
+            thinned[key] = thin_text(" ".join(thinned[key].split()))
+    if thinned.get("metadata"):
+        thinned["metadata"] = _thin_metadata(thinned["metadata"])
     return thinned
 
 
@@ -173,24 +231,3 @@ def _small(value: Any) -> bool:
         return len(json.dumps(value, default=str)) <= METADATA_VALUE_LIMIT
     except (TypeError, ValueError):
         return False
-
-
-def _thin_message(message: ChatMessage) -> ChatMessage:
-    if isinstance(message.content, str):
-        return message.model_copy(update={"content": thin_text(message.content)})
-    content = [_thin_content(item) for item in message.content]
-    return message.model_copy(update={"content": content})
-
-
-def _thin_content(item: Content) -> Content:
-    if isinstance(item, ContentText):
-        return item.model_copy(update={"text": thin_text(item.text)})
-    if isinstance(item, ContentImage):
-        return ContentText(text="(Image)")
-    if isinstance(item, ContentAudio):
-        return ContentText(text="(Audio)")
-    if isinstance(item, ContentVideo):
-        return ContentText(text="(Video)")
-    if isinstance(item, ContentDocument):
-        return ContentText(text="(Document)")
-    return item

@@ -7,14 +7,13 @@ from typing import IO, Any
 from inspect_ai._event.error import EvalError
 from inspect_ai._log import filesystem
 from inspect_ai._log.eval_read import START
-from inspect_ai._log.eval_write import add_finish, add_samples
+from inspect_ai._log.eval_write import Summary, add_finish, add_samples
 from inspect_ai._log.model.log import EvalLog, EvalStatus
 from inspect_ai._log.model.plan import EvalPlan
 from inspect_ai._log.model.results import EvalResults, EvalSampleReductions
 from inspect_ai._log.model.sample import EvalSample
 from inspect_ai._log.model.spec import EvalSpec
 from inspect_ai._log.model.stats import EvalStats
-from inspect_ai._log.model.summary import EvalSampleSummary
 from inspect_ai._log.recorder.recorder import final_header
 from inspect_ai._log.serialize import start_json
 from inspect_ai._log.zip_writer import ZipWriter
@@ -33,7 +32,7 @@ class EvalRecorder:
         self._buffer_size = max(1, buffer)
         self._fs_options = fs_options
         self._pending: list[EvalSample] = []
-        self._summaries: list[EvalSampleSummary] = []
+        self._summaries: list[Summary] = []
         self._batches = 0
         self._header: EvalLog | None = None
         self._working: str | None = None
