@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from pydantic import BaseModel, TypeAdapter
 
+from inspect_ai._log.model.sample import expand_pools
 from inspect_ai.dataset import Sample
 from inspect_ai.log import (
     EvalLog,
@@ -76,7 +77,7 @@ def test_events_are_a_union_discriminated_on_event() -> None:
 
 
 def test_condensed_model_events_are_expanded_from_the_pools() -> None:
-    sample = EvalSample.model_validate(
+    stored = EvalSample.model_validate(
         {
             "id": 1, "epoch": 1, "input": "q", "target": "a",
             "events": [{
@@ -91,6 +92,8 @@ def test_condensed_model_events_are_expanded_from_the_pools() -> None:
             },
         }
     )  # fmt: skip
+    assert stored.events_data is not None
+    sample = expand_pools(stored)
     event = sample.events[0]
     assert isinstance(event, ModelEvent)
     assert [m.text for m in event.input] == ["0", "1", "3"]

@@ -35,9 +35,9 @@ def condense_sample_data(data: dict[str, Any]) -> dict[str, Any]:
 
     for field in ("input", "messages"):
         if isinstance(data.get(field), list):
-            _attach_in_place(data[field], _is_data_uri, attach)
+            _attach_strings(data[field], attach, data_uris_only=True)
     if isinstance(data.get("events"), list):
-        _attach_in_place(data["events"], _is_long, attach)
+        _attach_strings(data["events"], attach, data_uris_only=False)
     data["attachments"] = attachments
     return data
 
@@ -64,30 +64,23 @@ def resolve_sample_data(data: dict[str, Any]) -> dict[str, Any]:
     return dict(resolved)
 
 
-def _is_data_uri(text: str) -> bool:
-    return text.startswith("data:") and len(text) > EVENT_STRING_LIMIT
-
-
-def _is_long(text: str) -> bool:
-    return len(text) > EVENT_STRING_LIMIT
-
-
 def _is_reference(text: str) -> bool:
     return text.startswith(ATTACHMENT_PREFIX) or text.startswith(LEGACY_PREFIX)
 
 
-def _attach_in_place(
-    value: dict[str, Any] | list[Any],
-    predicate: Callable[[str], bool],
-    replace: Callable[[str], str],
+def _attach_strings(
+    value: dict[str, Any] | list[Any], attach: Callable[[str], str], data_uris_only: bool
 ) -> None:
-    items = value.items() if isinstance(value, dict) else enumerate(value)
+    # the hot loop of writing a log: type checks are inlined, and values are replaced in
+    # place (the data is a fresh dump of the sample, owned by the writer)
+    items = value.items() if type(value) is dict else enumerate(value)
     for key, item in items:
-        if type(item) is str:
-            if predicate(item):
-                value[key] = replace(item)  # type: ignore[index]
-        elif type(item) is dict or type(item) is list:
-            _attach_in_place(item, predicate, replace)
+        kind = type(item)
+        if kind is str:
+            if len(item) > EVENT_STRING_LIMIT and (not data_uris_only or item.startswith("data:")):
+                value[key] = attach(item)  # type: ignore[index]
+        elif kind is dict or kind is list:
+            _attach_strings(item, attach, data_uris_only)
 
 
 def _replace_strings(

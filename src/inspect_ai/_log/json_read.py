@@ -9,7 +9,7 @@ from inspect_ai._log.eval_read import assemble_log, expected_samples, require_co
 from inspect_ai._log.gc_pause import gc_paused
 from inspect_ai._log.model.log import EvalLog, EvalLogHeaderFields
 from inspect_ai._log.model.results import EvalSampleReductions
-from inspect_ai._log.model.sample import EvalSample
+from inspect_ai._log.model.sample import EvalSample, expand_pools
 from inspect_ai._log.resolve import resolve_sample_attachments
 from inspect_ai._log.validate import sample_sort_key, validate_header_json, validate_python
 
@@ -44,6 +44,8 @@ def _read_json_data(
         return assemble_log(_header_fields(header), samples, header.reductions, location)
     log = validate_header_json(EvalLog, data, location)
     if log.samples is not None:
+        for sample in log.samples:
+            expand_pools(sample)
         log.samples.sort(key=sample_sort_key)
     log.location = location
     return log
@@ -113,7 +115,7 @@ def _raw_samples(data: bytes, location: str) -> list[dict[str, Any]]:
 
 
 def _validated(raw: dict[str, Any], location: str) -> EvalSample:
-    return validate_python(EvalSample, raw, location, f"sample {raw.get('id')!r}")
+    return expand_pools(validate_python(EvalSample, raw, location, f"sample {raw.get('id')!r}"))
 
 
 def _resolved(raw: dict[str, Any], location: str) -> EvalSample:

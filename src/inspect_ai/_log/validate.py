@@ -7,7 +7,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from inspect_ai._log.errors import LogFormatError
 from inspect_ai._log.model.log import MAX_READABLE_VERSION, EvalLogHeaderFields
-from inspect_ai._log.model.sample import EvalSample
+from inspect_ai._log.model.sample import EvalSample, expand_pools
 from inspect_ai._log.resolve import resolve_sample_attachments
 from inspect_ai._model.message import stored_message_ids
 
@@ -81,7 +81,7 @@ def check_version(version: int, location: str) -> None:
 
 def parse_sample(data: bytes, location: str, part: str, resolve_attachments: bool) -> EvalSample:
     """A sample from its JSON bytes, with attachments resolved if asked."""
-    sample = validate_json(EvalSample, data, location, part)
+    sample = expand_pools(validate_json(EvalSample, data, location, part))
     return resolve_sample_attachments(sample) if resolve_attachments else sample
 
 

@@ -26,6 +26,7 @@ _LOCAL = b"PK\x03\x04"
 _CENTRAL_HEADER = struct.Struct("<4s4H2HI2I5H2I")
 _LOCAL_HEADER = struct.Struct("<4s5H3I2H")
 _TAIL = 65536 + 22
+_SEARCHES = 8
 
 
 class RangeSource(Protocol):
@@ -78,6 +79,7 @@ class ZipArchive:
         self.directory_offset = offset
         """Where the central directory starts (new members are appended here)."""
         self._members: dict[str, ZipMember] | None = None
+        self._searches = 0
 
     @property
     def members(self) -> dict[str, ZipMember]:
@@ -96,14 +98,13 @@ class ZipArchive:
     def find(self, name: str) -> ZipMember | None:
         """The member called ``name`` (the last one, if the name appears twice).
 
-        Before the whole directory has been parsed, the entry is found by searching the
-        directory backwards for the name, so reading the header or one sample of a log
-        with thousands of samples does not parse thousands of entries.
+        The first few lookups search the directory backwards for the name, so reading the
+        header or one sample of a log with thousands of samples does not parse thousands
+        of entries; after that the directory is parsed once and indexed.
         """
-        if self._members is not None:
-            return self._members.get(name)
-        if not name.isascii():
+        if self._members is not None or self._searches >= _SEARCHES or not name.isascii():
             return self.members.get(name)
+        self._searches += 1
         return _search_directory(self.directory, name.encode("ascii"))
 
     def read(self, name: str) -> bytes:

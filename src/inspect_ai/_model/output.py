@@ -88,14 +88,6 @@ class ChatCompletionChoice(LogModel):
     prompt_logprobs: Logprobs | None = None
     """Log probabilities of the prompt tokens."""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _legacy_stop_reason(cls, data: Any) -> Any:
-        # logs written before 2024-10 used "length" for "max_tokens"
-        if isinstance(data, dict) and data.get("stop_reason") == "length":
-            return {**data, "stop_reason": "max_tokens"}
-        return data
-
 
 class ModelOutput(LogModel):
     """Output from a model call."""
@@ -130,12 +122,22 @@ class ModelOutput(LogModel):
     error: str | None = None
     """Error message (when the model call failed)."""
 
-    @model_validator(mode="after")
-    def _completion_from_choice(self) -> "ModelOutput":
-        # older logs left the completion out; it is the text of the first choice
-        if not self.completion and self.choices:
-            self.completion = self.choices[0].message.text
-        return self
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_fields(cls, data: Any) -> Any:
+        # Logs written before 2024-10 use the stop reason "length" for "max_tokens",
+        # and older ones leave out the completion (the text of the first choice).
+        if not isinstance(data, dict):
+            return data
+        choices = data.get("choices")
+        if not choices or not isinstance(choices, list):
+            return data
+        if any(isinstance(c, dict) and c.get("stop_reason") == "length" for c in choices):
+            choices = [_max_tokens(c) for c in choices]
+            data = {**data, "choices": choices}
+        if "completion" not in data and isinstance(choices[0], dict):
+            data = {**data, "completion": _content_text(choices[0].get("message"))}
+        return data
 
     @property
     def message(self) -> ChatMessageAssistant:
@@ -192,3 +194,21 @@ class ModelOutput(LogModel):
             choices=[ChatCompletionChoice(message=message, stop_reason="tool_calls")],
             completion=content,
         )
+
+
+def _max_tokens(choice: Any) -> Any:
+    if isinstance(choice, dict) and choice.get("stop_reason") == "length":
+        return {**choice, "stop_reason": "max_tokens"}
+    return choice
+
+
+def _content_text(message: Any) -> str:
+    content = message.get("content") if isinstance(message, dict) else None
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        parts = [
+            c.get("text", "") for c in content if isinstance(c, dict) and c.get("type") == "text"
+        ]
+        return "\n".join(parts)
+    return ""

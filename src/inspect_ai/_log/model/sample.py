@@ -2,7 +2,7 @@
 
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import AliasChoices, AliasPath, BaseModel, Field, model_validator
 
 from inspect_ai._event.error import EvalError
 from inspect_ai._event.event import Event
@@ -53,6 +53,12 @@ class EventsData(LogModel):
     calls: list[JsonValue] = Field(default_factory=list)
     """Pool of raw API request messages."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_message_pool(cls, data: Any) -> Any:
+        # an experimental 2025 writer stored only a list of messages ("message_pool")
+        return {"messages": data, "calls": []} if isinstance(data, list) else data
+
 
 class EvalSample(LogModel):
     """A sample as evaluated: input, conversation, output, scores, events and usage."""
@@ -96,8 +102,11 @@ class EvalSample(LogModel):
     store: dict[str, Any] = Field(default_factory=dict)
     """State of the store at the end of the sample."""
 
-    events: list[Event] = Field(default_factory=list)
-    """Events that happened while the sample ran."""
+    events: list[Event] = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("events", AliasPath("transcript", "events")),
+    )
+    """Events that happened while the sample ran (logs before 2024-11 kept them in a transcript)."""
 
     model_usage: dict[str, ModelUsage] = Field(default_factory=dict)
     """Token usage per model."""
@@ -129,11 +138,16 @@ class EvalSample(LogModel):
     error_retries: list[EvalRetryError] | None = None
     """Errors of earlier attempts that were retried."""
 
-    attachments: dict[str, str] = Field(default_factory=dict)
+    attachments: dict[str, str] = Field(
+        default_factory=dict,
+        validation_alias=AliasChoices("attachments", AliasPath("transcript", "content")),
+    )
     """Long content referenced as ``attachment://<hash>`` from messages and events."""
 
-    events_data: EventsData | None = None
-    """Pools that condensed model events point into (expanded on read)."""
+    events_data: EventsData | None = Field(
+        default=None, validation_alias=AliasChoices("events_data", "message_pool")
+    )
+    """Pools that condensed model events point into (expanded when a log is read)."""
 
     limit: EvalSampleLimit | None = None
     """Limit that halted the sample."""
@@ -180,33 +194,18 @@ class EvalSample(LogModel):
         with stored_message_ids():
             return EvalSampleSummary.model_validate(summary_data(model_to_jsonable(self)))
 
-    @model_validator(mode="before")
-    @classmethod
-    def _legacy_fields(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        if "transcript" in data and "events" not in data:
-            # logs written before 2024-11 kept events (and their attachments) in a transcript
-            transcript = data.get("transcript") or {}
-            attachments = {**(transcript.get("content") or {}), **(data.get("attachments") or {})}
-            data = {**data, "events": transcript.get("events") or [], "attachments": attachments}
-        if "message_pool" in data and "events_data" not in data:
-            # an experimental 2025 writer pooled messages without calls
-            data = {**data, "events_data": {"messages": data["message_pool"], "calls": []}}
-        return data
 
-    @model_validator(mode="after")
-    def _expand_event_pools(self) -> "EvalSample":
-        if self.events_data is not None:
-            expand_event_pools(self.events, self.events_data)
-            for retry in self.error_retries or []:
-                expand_event_pools(retry.events or [], self.events_data)
-            self.events_data = None
-        return self
+def expand_pools(sample: EvalSample) -> EvalSample:
+    """Expand the condensed model events of a sample just read (pools are then dropped)."""
+    if sample.events_data is not None:
+        _expand_events(sample.events, sample.events_data)
+        for retry in sample.error_retries or []:
+            _expand_events(retry.events or [], sample.events_data)
+        sample.events_data = None
+    return sample
 
 
-def expand_event_pools(events: list[Event], pools: EventsData) -> None:
-    """Replace the pool references of condensed model events with the pooled values."""
+def _expand_events(events: list[Event], pools: EventsData) -> None:
     for event in events:
         if not isinstance(event, ModelEvent):
             continue
