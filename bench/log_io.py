@@ -117,7 +117,7 @@ def best(args: list[str], repeat: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=3, help="runs per operation (best is kept)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per operation (best is kept)")
     options = parser.parse_args()
 
     os.makedirs(DATA_DIR, exist_ok=True)

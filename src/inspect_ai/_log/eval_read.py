@@ -8,12 +8,14 @@ from typing import IO, Any
 from inspect_ai._log import filesystem
 from inspect_ai._log.errors import LogFormatError
 from inspect_ai._log.gc_pause import gc_paused
-from inspect_ai._log.model.log import EvalLog, EvalLogHeaderFields
+from inspect_ai._log.model.log import EvalLog, EvalLogHeaderFields, take_legacy_reductions
 from inspect_ai._log.model.results import EvalSampleReductions
 from inspect_ai._log.model.sample import EvalSample
 from inspect_ai._log.model.summary import EvalSampleSummary
 from inspect_ai._log.validate import (
+    check_version,
     parse_sample,
+    peek_version,
     sample_sort_key,
     validate_header_json,
     validate_json_list,
@@ -61,6 +63,15 @@ class EvalFileReader:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+    def check_version(self) -> None:
+        """Refuse a log of a newer format version (reading just the version of its header)."""
+        name = HEADER if HEADER in self._archive else START
+        version = peek_version(self._read(name)) if name in self._archive else None
+        if version is None:
+            self.header()
+        else:
+            check_version(version, self.location)
 
     def header(self) -> EvalLogHeaderFields:
         """The log header (built from the start journal while the eval is running)."""
@@ -191,6 +202,7 @@ def assemble_log(
     location: str,
 ) -> EvalLog:
     """An ``EvalLog`` from an already validated header, samples and reductions."""
+    reductions = take_legacy_reductions(header.results, reductions)
     fields = dict(header)
     fields_set = set(header.model_fields_set)
     if samples is not None:

@@ -65,7 +65,7 @@ def read_eval_log_sample(
     require_exists(location)
     if detect_format(location, format) == "eval":
         with EvalFileReader(location) as reader:
-            reader.header()
+            reader.check_version()
             return reader.sample(id, epoch, resolve_attachments)
     return read_json_file_sample(location, id, epoch, resolve_attachments)
 

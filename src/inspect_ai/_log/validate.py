@@ -17,15 +17,21 @@ H = TypeVar("H", bound=EvalLogHeaderFields)
 _VERSION = re.compile(rb'^\s*\{\s*"version"\s*:\s*(\d+)')
 
 
+def peek_version(data: bytes) -> int | None:
+    """The format version at the start of a log header, without parsing the rest."""
+    peeked = _VERSION.match(data[:200])
+    return int(peeked.group(1)) if peeked is not None else None
+
+
 def validate_header_json(model: type[H], data: bytes, location: str, part: str = "") -> H:
     """A log header (or whole log) from JSON, refusing format versions newer than we read.
 
     The version is checked before validation, so a newer log whose structure changed is
     reported as too new rather than as invalid.
     """
-    peeked = _VERSION.match(data[:200])
-    if peeked is not None:
-        check_version(int(peeked.group(1)), location)
+    version = peek_version(data)
+    if version is not None:
+        check_version(version, location)
     header = validate_json(model, data, location, part)
     check_version(header.version, location)
     return header

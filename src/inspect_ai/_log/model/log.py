@@ -2,7 +2,7 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from inspect_ai._event.error import EvalError
 from inspect_ai._json.model import LogModel
@@ -74,3 +74,18 @@ class EvalLog(EvalLogHeaderFields):
 
     location: str = Field(default="", exclude=True)
     """Where the log was read from or written to (a path or URI)."""
+
+    @model_validator(mode="after")
+    def _legacy_reductions(self) -> "EvalLog":
+        self.reductions = take_legacy_reductions(self.results, self.reductions)
+        return self
+
+
+def take_legacy_reductions(
+    results: EvalResults | None, reductions: list[EvalSampleReductions] | None
+) -> list[EvalSampleReductions] | None:
+    """The reductions of a log, taking those that older logs kept inside the results."""
+    if results is None or results.sample_reductions is None:
+        return reductions
+    legacy, results.sample_reductions = results.sample_reductions, None
+    return reductions if reductions is not None else legacy

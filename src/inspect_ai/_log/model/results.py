@@ -81,6 +81,26 @@ class EarlyStoppingSummary(LogModel):
     metadata: dict[str, Any] = Field(default_factory=dict)
 
 
+class EvalSampleScore(Score):
+    """A sample's score reduced across epochs."""
+
+    sample_id: str | int | None = None
+    """Id of the sample."""
+
+
+class EvalSampleReductions(LogModel):
+    """Per-sample scores of one scorer reduced across epochs by one reducer."""
+
+    scorer: str
+    """Scorer name."""
+
+    reducer: str | None = None
+    """Reducer name."""
+
+    samples: list[EvalSampleScore] = Field(default_factory=list)
+    """Reduced score of each sample."""
+
+
 class EvalResults(LogModel):
     """Results of an eval: sample counts and each scorer's metrics."""
 
@@ -104,6 +124,9 @@ class EvalResults(LogModel):
 
     metadata: dict[str, Any] | None = None
     """Additional results metadata."""
+
+    sample_reductions: list[EvalSampleReductions] | None = Field(default=None, exclude=True)
+    """Where logs before 2024-10 kept the reductions (read only; see ``EvalLog.reductions``)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -130,23 +153,3 @@ def _legacy_score(scorer: dict[str, Any]) -> dict[str, Any]:
         "params": scorer.get("params") or {},
         "metrics": scorer.get("metrics") or {},
     }
-
-
-class EvalSampleScore(Score):
-    """A sample's score reduced across epochs."""
-
-    sample_id: str | int | None = None
-    """Id of the sample."""
-
-
-class EvalSampleReductions(LogModel):
-    """Per-sample scores of one scorer reduced across epochs by one reducer."""
-
-    scorer: str
-    """Scorer name."""
-
-    reducer: str | None = None
-    """Reducer name."""
-
-    samples: list[EvalSampleScore] = Field(default_factory=list)
-    """Reduced score of each sample."""
