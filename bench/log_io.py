@@ -69,7 +69,7 @@ log = EvalLog(
 import time
 start = time.perf_counter()
 write_eval_log(log, path)
-print(f"{time.perf_counter() - start:.3f}", file=sys.stderr)
+print(f"{time.perf_counter() - start:.3f}")
 """
 
 OPERATIONS = {
@@ -97,19 +97,24 @@ OPERATIONS = {
 }
 
 
-def run(args: list[str]) -> tuple[float, float]:
-    """Run a command in a fresh process; return its wall seconds and peak RSS (MB)."""
+def run(args: list[str]) -> tuple[float, float, str]:
+    """Run a command in a fresh process; return wall seconds, peak RSS (MB) and its output."""
+    # byte-compiled modules are cached, as they are for anyone who has run inspect before
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    start = time.perf_counter()
-    process = subprocess.Popen(args, env=env)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(args, env=env, stdout=output)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        output.seek(0)
+        text = output.read().decode()
     if status != 0:
         raise SystemExit(f"command failed: {' '.join(args)}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, text
 
 
 def best(args: list[str], repeat: int) -> tuple[float, float]:
+    """The fastest wall time and the largest peak RSS over ``repeat`` runs."""
     runs = [run(args) for _ in range(repeat)]
     return min(r[0] for r in runs), max(r[1] for r in runs)
 
@@ -126,14 +131,13 @@ def main() -> None:
     json_dir = tempfile.mkdtemp(prefix="bench-json-")
     python = sys.executable
 
-    start = time.perf_counter()
-    subprocess.run([python, "-c", BUILD, str(options.samples), log_path], check=True)
-    build_wall = time.perf_counter() - start
-    write_wall, write_rss = run([python, "-c", BUILD, str(options.samples), log_path])
+    writes = [run([python, "-c", BUILD, str(options.samples), log_path]) for _ in range(2)]
+    write_seconds = min(float(output) for _, _, output in writes)
+    write_rss = max(rss for _, rss, _ in writes)
     _make_list_dir(python, list_dir)
 
     print(f"{'operation':<24}{'wall (s)':>10}{'peak RSS (MB)':>16}")
-    print(f"{'write (build + write)':<24}{write_wall:>10.3f}{write_rss:>16.1f}")
+    print(f"{'write (in process)':<24}{write_seconds:>10.3f}{write_rss:>16.1f}")
     middle = str(options.samples // 2)
     for name, code in OPERATIONS.items():
         args = [python, "-c", "import sys\n" + code, log_path, middle, list_dir, json_dir]
@@ -145,8 +149,8 @@ def main() -> None:
     json_path = os.path.join(json_dir, os.path.basename(log_path)[: -len(".eval")] + ".json")
     print(
         f"\n.eval size: {os.path.getsize(log_path) / 1e6:.1f} MB, "
-        f".json size: {os.path.getsize(json_path) / 1e6:.1f} MB "
-        f"({options.samples} samples; first build took {build_wall:.1f} s)"
+        f".json size: {os.path.getsize(json_path) / 1e6:.1f} MB ({options.samples} samples; "
+        "write is timed inside the process that built the log, so its RSS includes the build)"
     )
     shutil.rmtree(json_dir, ignore_errors=True)
 
@@ -158,7 +162,7 @@ def _make_list_dir(python: str, directory: str) -> None:
     shutil.rmtree(directory, ignore_errors=True)
     os.makedirs(directory)
     small = os.path.join(directory, "small.eval")
-    subprocess.run([python, "-c", BUILD, "5", small], check=True, capture_output=True)
+    run([python, "-c", BUILD, "5", small])
     for i in range(500):
         name = f"2026-11-{1 + i % 28:02d}T{i % 24:02d}-00-00-00-00_task-{i}_{'A' * 17}{i:05d}.eval"
         shutil.copyfile(small, os.path.join(directory, name))
