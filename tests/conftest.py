@@ -1,5 +1,7 @@
-"""Shared test configuration: where the compatibility fixtures live."""
+"""Shared test configuration: where the compatibility fixtures live, and log dirs built from them."""
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -7,6 +9,25 @@ import pytest
 FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
 UPSTREAM = FIXTURES / "upstream-logs"
 LEGACY = FIXTURES / "upstream-legacy"
+
+BASE_MTIME = 1_800_000_000.0
+
+
+def build_log_dir(root: Path, files: list[str | tuple[str, str]]) -> list[Path]:
+    """Copy upstream fixtures into ``root``, oldest first, returning the copies.
+
+    Each item is a fixture name, or ``(fixture name, relative target path)``. The copies get
+    modification times 10 seconds apart in list order, so the last one is the most recent.
+    """
+    copies = []
+    for index, item in enumerate(files):
+        source, target = (item, item) if isinstance(item, str) else item
+        destination = root / target
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(UPSTREAM / source, destination)
+        os.utime(destination, (BASE_MTIME + 10 * index, BASE_MTIME + 10 * index))
+        copies.append(destination)
+    return copies
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ Most tests run the command in-process with click's ``CliRunner``; a few run the 
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import uuid
@@ -22,9 +21,7 @@ from inspect_ai import __version__
 from inspect_ai._cli.main import inspect
 from inspect_ai.log import EvalLog, EvalLogInfo, list_eval_logs, read_eval_log, write_eval_log
 
-FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
-UPSTREAM = FIXTURES / "upstream-logs"
-LEGACY = FIXTURES / "upstream-legacy"
+from .conftest import LEGACY, UPSTREAM, build_log_dir
 
 PLAIN_EVAL = "2026-11-23T00-53-09-00-00_plain-default_XAQFGYppJLtmVVxA7dh6PD.eval"
 PLAIN_JSON = "2026-11-23T00-54-02-00-00_plain-default_TttPHakmhSZw9ETkGXPNM3.json"
@@ -42,26 +39,8 @@ SLOW_EVAL = "2026-11-23T00-55-06-00-00_slow-task_a4rCUz5zWN8Do2MBsGWgRz.eval"
 SLOW_JSON = "2026-11-23T00-55-14-00-00_slow-task_GiTewYupNQSvjg8xWTbK2u.json"
 ALL_UPSTREAM = sorted(p.name for p in UPSTREAM.iterdir() if p.suffix in (".eval", ".json"))
 
-BASE_MTIME = 1_800_000_000.0
-
 
 # --------------------------------------------------------------------------- helpers
-
-
-def build_log_dir(root: Path, files: list[str | tuple[str, str]]) -> list[Path]:
-    """Copy upstream fixtures into ``root``, oldest first (10 s apart), returning the copies.
-
-    Each item is a fixture name, or ``(fixture name, relative target path)``.
-    """
-    copies = []
-    for index, item in enumerate(files):
-        source, target = (item, item) if isinstance(item, str) else item
-        destination = root / target
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(UPSTREAM / source, destination)
-        os.utime(destination, (BASE_MTIME + 10 * index, BASE_MTIME + 10 * index))
-        copies.append(destination)
-    return copies
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:

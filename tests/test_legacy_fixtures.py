@@ -25,8 +25,8 @@ from inspect_ai.log import (
 from inspect_ai.model import ChatMessageTool, ContentImage
 from inspect_ai.tool import ToolCallError
 
-FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
-LEGACY = FIXTURES / "upstream-legacy"
+from .conftest import LEGACY
+
 LIST_LOGS = LEGACY / "list-logs"
 
 POPULARITY = {

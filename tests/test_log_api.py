@@ -26,9 +26,7 @@ from inspect_ai.log import (
     write_log_dir_manifest,
 )
 
-FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
-UPSTREAM = FIXTURES / "upstream-logs"
-LEGACY = FIXTURES / "upstream-legacy"
+from .conftest import LEGACY, UPSTREAM, build_log_dir
 
 PLAIN_EVAL = "2026-11-23T00-53-09-00-00_plain-default_XAQFGYppJLtmVVxA7dh6PD.eval"
 ARITH_EVAL = "2026-11-23T00-53-14-00-00_arith-match_VbBKsPT62DxbC4QU9fQae9.eval"
@@ -46,27 +44,8 @@ RETRIED_JSON = "2026-11-23T00-55-23-00-00_eval-error_SVBv5bBHSkPk2TvgAsdFSK.json
 SLOW_EVAL = "2026-11-23T00-55-06-00-00_slow-task_a4rCUz5zWN8Do2MBsGWgRz.eval"
 SLOW_JSON = "2026-11-23T00-55-14-00-00_slow-task_GiTewYupNQSvjg8xWTbK2u.json"
 
-BASE_MTIME = 1_800_000_000.0
-
 
 # --------------------------------------------------------------------------- helpers
-
-
-def build_log_dir(root: Path, files: list[str | tuple[str, str]]) -> list[Path]:
-    """Copy upstream fixtures into ``root``, oldest first.
-
-    Each item is a fixture name, or ``(fixture name, relative target path)``. The copies get
-    modification times 10 seconds apart in list order, so the last one is the most recent.
-    """
-    copies = []
-    for index, item in enumerate(files):
-        source, target = (item, item) if isinstance(item, str) else item
-        destination = root / target
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(UPSTREAM / source, destination)
-        os.utime(destination, (BASE_MTIME + 10 * index, BASE_MTIME + 10 * index))
-        copies.append(destination)
-    return copies
 
 
 def uri(path: Path) -> str:

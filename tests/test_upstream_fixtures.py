@@ -35,8 +35,7 @@ from inspect_ai.model import (
     ContentText,
 )
 
-FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
-UPSTREAM = FIXTURES / "upstream-logs"
+from .conftest import UPSTREAM
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,10 @@
 
 from typing import Any
 
-from inspect_ai._json.encode import data_to_json, model_to_jsonable
+from inspect_ai._json.encode import data_to_json
 from inspect_ai._log import filesystem
 from inspect_ai._log.model.log import EvalLog
-from inspect_ai._log.serialize import header_jsonable, sample_jsonable
+from inspect_ai._log.serialize import header_jsonable, reductions_jsonable, sample_jsonable
 
 
 def json_log_bytes(log: EvalLog) -> bytes:
@@ -14,7 +14,7 @@ def json_log_bytes(log: EvalLog) -> bytes:
     if log.samples is not None:
         document["samples"] = [sample_jsonable(sample) for sample in log.samples]
     if log.reductions is not None:
-        document["reductions"] = [model_to_jsonable(r) for r in log.reductions]
+        document["reductions"] = reductions_jsonable(log.reductions)
     return data_to_json(document, indent=2)
 
 

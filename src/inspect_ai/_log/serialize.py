@@ -45,6 +45,11 @@ def summaries_json(summaries: list[dict[str, Any]]) -> bytes:
     return data_to_json(summaries)
 
 
+def reductions_jsonable(reductions: list[EvalSampleReductions]) -> list[dict[str, Any]]:
+    """Reductions as plain JSON data."""
+    return [model_to_jsonable(reduction) for reduction in reductions]
+
+
 def reductions_json(reductions: list[EvalSampleReductions]) -> bytes:
     """Reductions as compact JSON."""
-    return data_to_json([model_to_jsonable(reduction) for reduction in reductions])
+    return data_to_json(reductions_jsonable(reductions))

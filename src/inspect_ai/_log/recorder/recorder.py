@@ -1,6 +1,7 @@
-"""The interface the runner records logs through, and the recorder for a location."""
+"""Recording a log while its eval runs: the shared logic, and the recorder for a location."""
 
-from typing import Any, Literal, Protocol
+from abc import ABC, abstractmethod
+from typing import Any, Literal
 
 from inspect_ai._event.error import EvalError
 from inspect_ai._log import filesystem
@@ -19,26 +20,38 @@ REMOTE_BUFFER = 100
 """Samples buffered between writes of a remote log (each write uploads the whole file)."""
 
 
-class LogRecorder(Protocol):
+class LogRecorder(ABC):
     """Writes one log file while its eval runs.
 
-    After ``start`` and after every flush, the file on disk is a complete, readable log
-    (status ``started``) holding every sample flushed so far.
+    ``start`` creates the log, ``add_sample`` buffers completed samples and writes them
+    in batches, ``finish`` writes what is left and the final header. After ``start`` and
+    after every write the file is a complete, readable log (status ``started`` until the
+    end) holding every sample written so far. Subclasses say how each part is written.
     """
 
-    location: str
+    def __init__(self, location: str, buffer: int, fs_options: dict[str, Any] | None = None):
+        self.location = location
+        self._buffer = max(1, buffer)
+        self._fs_options = fs_options
+        self._pending: list[EvalSample] = []
+        self._header: EvalLog | None = None
 
     def start(self, eval: EvalSpec, plan: EvalPlan) -> None:
         """Create the log for an eval that is starting."""
-        ...
+        self._header = EvalLog(eval=eval, plan=plan, stats=EvalStats(started_at=eval.created))
+        self._write_start(self._header)
 
     def add_sample(self, sample: EvalSample) -> None:
-        """Add a completed sample (written at the next flush)."""
-        ...
+        """Add a completed sample (written once the buffer is full, or at ``flush``)."""
+        self._pending.append(sample)
+        if len(self._pending) >= self._buffer:
+            self.flush()
 
     def flush(self) -> None:
-        """Write the samples added since the last flush."""
-        ...
+        """Write the samples added since the last write."""
+        if self._pending:
+            samples, self._pending = self._pending, []
+            self._write_samples(self._started(), samples)
 
     def finish(
         self,
@@ -49,7 +62,35 @@ class LogRecorder(Protocol):
         error: EvalError | None = None,
     ) -> EvalLog:
         """Write the remaining samples and the final header; return the header."""
-        ...
+        update = {
+            "status": status,
+            "stats": stats,
+            "results": results,
+            "reductions": reductions,
+            "error": error,
+        }
+        header = self._started().model_copy(update=update)
+        samples, self._pending = self._pending, []
+        self._write_finish(header, samples)
+        header.location = self.location
+        return header
+
+    def _started(self) -> EvalLog:
+        if self._header is None:
+            raise RuntimeError(f"{type(self).__name__}: start() must be called first")
+        return self._header
+
+    @abstractmethod
+    def _write_start(self, header: EvalLog) -> None:
+        """Create the file for a log that has just started."""
+
+    @abstractmethod
+    def _write_samples(self, header: EvalLog, samples: list[EvalSample]) -> None:
+        """Add a batch of samples to the file."""
+
+    @abstractmethod
+    def _write_finish(self, header: EvalLog, samples: list[EvalSample]) -> None:
+        """Add the last samples and the final header to the file."""
 
 
 def open_recorder(
@@ -73,23 +114,3 @@ def open_recorder(
     if format_for_writing(location, format) == "eval":
         return EvalRecorder(location, size, fs_options)
     return JsonRecorder(location, size, fs_options)
-
-
-def final_header(
-    started: EvalLog,
-    status: EvalStatus,
-    stats: EvalStats,
-    results: EvalResults | None,
-    reductions: list[EvalSampleReductions] | None,
-    error: EvalError | None,
-) -> EvalLog:
-    """The header of a finished log (without samples)."""
-    return started.model_copy(
-        update={
-            "status": status,
-            "stats": stats,
-            "results": results,
-            "error": error,
-            "reductions": reductions,
-        }
-    )
