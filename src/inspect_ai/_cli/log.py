@@ -2,7 +2,6 @@
 
 import json
 import sys
-from collections.abc import Callable
 from typing import Literal
 
 import click
@@ -18,29 +17,19 @@ def log_command() -> None:
     """Query, read, convert and describe eval logs."""
 
 
-def list_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options shared by ``inspect log list`` and its older spelling ``inspect list logs``."""
-    options = [
-        click.option(
-            "--log-dir",
-            envvar=LOG_DIR_VARIABLE,
-            default=None,
-            help="Log directory (defaults to INSPECT_LOG_DIR, else ./logs).",
-        ),
-        click.option(
-            "--status", type=click.Choice(STATUSES), help="List only logs with this status."
-        ),
-        click.option("--retryable", is_flag=True, help="List only logs that can be retried."),
-        click.option("--json", "as_json", is_flag=True, help="Print the listing as JSON."),
-        click.option("--absolute", is_flag=True, help="Print absolute URIs, not relative paths."),
-        click.option("--no-recursive", is_flag=True, help="Do not list subdirectories."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def run_list(
+@log_command.command("list")
+@click.option(
+    "--log-dir",
+    envvar=LOG_DIR_VARIABLE,
+    default=None,
+    help="Log directory (defaults to INSPECT_LOG_DIR, else ./logs).",
+)
+@click.option("--status", type=click.Choice(STATUSES), help="List only logs with this status.")
+@click.option("--retryable", is_flag=True, help="List only logs that can be retried.")
+@click.option("--json", "as_json", is_flag=True, help="Print the listing as JSON.")
+@click.option("--absolute", is_flag=True, help="Print absolute URIs, not relative paths.")
+@click.option("--no-recursive", is_flag=True, help="Do not list subdirectories.")
+def log_list(
     log_dir: str | None,
     status: str | None,
     retryable: bool,
@@ -48,7 +37,7 @@ def run_list(
     absolute: bool,
     no_recursive: bool,
 ) -> None:
-    """List the logs of a log directory, filtered and printed as asked."""
+    """List the logs in a log directory (most recent first)."""
     from inspect_ai._log.listing import list_eval_logs
     from inspect_ai._log.read import read_eval_log
     from inspect_ai._log.retryable import retryable_eval_logs
@@ -68,31 +57,12 @@ def run_list(
             click.echo(log.name)
 
 
-@log_command.command("list")
-@list_options
-def log_list(
-    log_dir: str | None,
-    status: str | None,
-    retryable: bool,
-    as_json: bool,
-    absolute: bool,
-    no_recursive: bool,
-) -> None:
-    """List the logs in a log directory (most recent first)."""
-    run_list(log_dir, status, retryable, as_json, absolute, no_recursive)
-
-
 @log_command.command("dump")
 @click.argument("path")
 @click.option("--header-only", is_flag=True, help="Leave out the samples.")
 @click.option("--resolve-attachments", is_flag=True, help="Put attached content back in place.")
 def log_dump(path: str, header_only: bool, resolve_attachments: bool) -> None:
     """Print a log file (either format, local or remote) as plain JSON."""
-    run_dump(path, header_only, resolve_attachments)
-
-
-def run_dump(path: str, header_only: bool, resolve_attachments: bool) -> None:
-    """Print a log as indented JSON on stdout."""
     from inspect_ai._log.read import read_eval_log
 
     log = read_eval_log(path, header_only=header_only, resolve_attachments=resolve_attachments)
@@ -119,11 +89,6 @@ def log_convert(path: str, to: Literal["eval", "json"], output_dir: str, overwri
 @log_command.command("schema")
 def log_schema() -> None:
     """Print the JSON schema of eval logs."""
-    run_schema()
-
-
-def run_schema() -> None:
-    """Print the JSON schema of ``EvalLog``."""
     from inspect_ai._log.model.log import EvalLog
 
     click.echo(json.dumps(EvalLog.model_json_schema(mode="serialization"), indent=2))
