@@ -11,11 +11,6 @@ def model_to_jsonable(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json", exclude_none=True, by_alias=True)
 
 
-def model_to_json(model: BaseModel, indent: int | None = None) -> bytes:
-    """Serialise a model to JSON bytes (None-valued fields omitted, NaN as a bare token)."""
-    return model.model_dump_json(exclude_none=True, by_alias=True, indent=indent).encode()
-
-
 def data_to_json(data: Any, indent: int | None = None) -> bytes:
     """Serialise plain Python data to JSON bytes, writing NaN/Infinity as bare tokens."""
     return pydantic_core.to_json(data, indent=indent, inf_nan_mode="constants")

@@ -1,6 +1,5 @@
 """Reading ``.eval`` logs: a ZIP of JSON members (header, samples, summaries, reductions)."""
 
-import re
 from collections.abc import Iterator
 from types import TracebackType
 from typing import IO, Any
@@ -28,8 +27,6 @@ SUMMARIES = "summaries.json"
 REDUCTIONS = "reductions.json"
 SAMPLES_DIR = "samples/"
 JOURNAL_SUMMARIES_DIR = "_journal/summaries/"
-
-_SAMPLE_NAME = re.compile(r"^samples/(.+)_epoch_(\d+)\.json$")
 
 
 def sample_member_name(id: int | str, epoch: int) -> str:
@@ -221,9 +218,3 @@ def assemble_log(
 def _journal_index(name: str) -> int:
     stem = name[len(JOURNAL_SUMMARIES_DIR) :].removesuffix(".json")
     return int(stem) if stem.isdigit() else 0
-
-
-def sample_key_from_member(name: str) -> tuple[str, int] | None:
-    """The (id as text, epoch) a sample member name encodes."""
-    match = _SAMPLE_NAME.match(name)
-    return (match.group(1), int(match.group(2))) if match else None

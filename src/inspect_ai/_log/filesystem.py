@@ -113,13 +113,6 @@ def open_binary(location: str, fs_options: dict[str, Any] | None = None) -> IO[b
     return file
 
 
-def file_size(location: str, fs_options: dict[str, Any] | None = None) -> int:
-    """Size in bytes of the file at ``location``."""
-    if is_local(location):
-        return os.path.getsize(local_path(location))
-    return int(_fs(location, fs_options).size(location))
-
-
 def write_bytes_atomic(
     location: str, data: bytes, fs_options: dict[str, Any] | None = None
 ) -> None:
@@ -180,18 +173,6 @@ def make_dirs(location: str, fs_options: dict[str, Any] | None = None) -> None:
 def copy_file(source: str, destination: str, fs_options: dict[str, Any] | None = None) -> None:
     """Copy a file (atomically at the destination)."""
     write_bytes_atomic(destination, read_bytes(source, fs_options), fs_options)
-
-
-def remove(location: str, fs_options: dict[str, Any] | None = None) -> None:
-    """Remove the file at ``location`` (if it exists)."""
-    if is_local(location):
-        path = local_path(location)
-        if os.path.exists(path):
-            os.remove(path)
-    else:
-        fs = _fs(location, fs_options)
-        if fs.exists(location):
-            fs.rm(location)
 
 
 def list_files(
