@@ -7,10 +7,11 @@ from typing import IO, Any
 from inspect_ai._log import filesystem
 from inspect_ai._log.errors import LogFormatError
 from inspect_ai._log.gc_pause import gc_paused
-from inspect_ai._log.model.log import EvalLog, EvalLogHeaderFields, take_legacy_reductions
+from inspect_ai._log.model.log import EvalLog, EvalLogHeaderFields, log_from_parts
 from inspect_ai._log.model.results import EvalSampleReductions
 from inspect_ai._log.model.sample import EvalSample
 from inspect_ai._log.model.summary import EvalSampleSummary
+from inspect_ai._log.stream_order import expected_samples, require_complete
 from inspect_ai._log.validate import (
     check_version,
     parse_sample,
@@ -153,7 +154,7 @@ def read_eval_file(
         header = reader.header()
         reductions = reader.reductions()
         samples = None if header_only else reader.samples(resolve_attachments)
-        return assemble_log(header, samples, reductions, location)
+        return log_from_parts(header, samples, reductions, location)
 
 
 def iter_eval_file_samples(
@@ -174,45 +175,6 @@ def iter_eval_file_samples(
         if header.eval.dataset.sample_ids is None:
             for name in reader.sample_members():
                 yield reader.sample_member(name, resolve_attachments)
-
-
-def require_complete(header: EvalLogHeaderFields, location: str, required: bool) -> None:
-    """Refuse to stream a log that may lack samples, unless the caller accepts that."""
-    if required and header.status != "success":
-        raise IndexError(
-            f"{location} has status '{header.status}', so it may not hold every sample "
-            "(pass all_samples_required=False to read the samples it has)"
-        )
-
-
-def expected_samples(header: EvalLogHeaderFields) -> list[tuple[int | str, int]]:
-    """Sample ids x epochs a complete log holds, by epoch and then dataset order."""
-    ids = header.eval.dataset.sample_ids or []
-    epochs = header.eval.config.epochs or 1
-    return [(id, epoch) for epoch in range(1, epochs + 1) for id in ids]
-
-
-def assemble_log(
-    header: EvalLogHeaderFields,
-    samples: list[EvalSample] | None,
-    reductions: list[EvalSampleReductions] | None,
-    location: str,
-) -> EvalLog:
-    """An ``EvalLog`` from an already validated header, samples and reductions."""
-    reductions = take_legacy_reductions(header.results, reductions)
-    fields = dict(header)
-    fields_set = set(header.model_fields_set)
-    if samples is not None:
-        fields_set.add("samples")
-    if reductions is not None:
-        fields_set.add("reductions")
-    return EvalLog.model_construct(
-        _fields_set=fields_set,
-        **fields,
-        samples=samples,
-        reductions=reductions,
-        location=location,
-    )
 
 
 def _journal_index(name: str) -> int:

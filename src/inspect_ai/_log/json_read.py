@@ -5,12 +5,12 @@ from typing import Any
 
 from inspect_ai._log import filesystem
 from inspect_ai._log.errors import LogFormatError
-from inspect_ai._log.eval_read import assemble_log, expected_samples, require_complete
 from inspect_ai._log.gc_pause import gc_paused
-from inspect_ai._log.model.log import EvalLog, EvalLogHeaderFields
+from inspect_ai._log.model.log import EvalLog, EvalLogHeaderFields, log_from_parts
 from inspect_ai._log.model.results import EvalSampleReductions
 from inspect_ai._log.model.sample import EvalSample, expand_pools
 from inspect_ai._log.resolve import resolve_sample_attachments
+from inspect_ai._log.stream_order import expected_samples, require_complete
 from inspect_ai._log.validate import sample_sort_key, validate_header_json, validate_python
 
 
@@ -41,7 +41,7 @@ def _read_json_data(
         if resolve_attachments and not header_only:
             samples = [_resolved(raw, location) for raw in _raw_samples(data, location)]
             samples.sort(key=sample_sort_key)
-        return assemble_log(_header_fields(header), samples, header.reductions, location)
+        return log_from_parts(_header_fields(header), samples, header.reductions, location)
     log = validate_header_json(EvalLog, data, location)
     if log.samples is not None:
         for sample in log.samples:

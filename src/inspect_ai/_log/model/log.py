@@ -89,3 +89,26 @@ def take_legacy_reductions(
         return reductions
     legacy, results.sample_reductions = results.sample_reductions, None
     return reductions if reductions is not None else legacy
+
+
+def log_from_parts(
+    header: EvalLogHeaderFields,
+    samples: list[EvalSample] | None,
+    reductions: list[EvalSampleReductions] | None,
+    location: str,
+) -> EvalLog:
+    """An ``EvalLog`` from an already validated header, samples and reductions."""
+    reductions = take_legacy_reductions(header.results, reductions)
+    fields = dict(header)
+    fields_set = set(header.model_fields_set)
+    if samples is not None:
+        fields_set.add("samples")
+    if reductions is not None:
+        fields_set.add("reductions")
+    return EvalLog.model_construct(
+        _fields_set=fields_set,
+        **fields,
+        samples=samples,
+        reductions=reductions,
+        location=location,
+    )
