@@ -207,11 +207,12 @@ def _list_remote(
         return
     infos = fs.find(directory, detail=True) if recursive else fs.ls(directory, detail=True)
     items = infos.values() if isinstance(infos, dict) else infos
+    root = _strip(directory).rstrip("/") + "/"
     for info in items:
-        if info.get("type") == "directory":
+        path = str(info["name"])  # listed paths come without the protocol
+        if info.get("type") == "directory" or not path.startswith(root):
             continue
-        relative = relative_path(str(info["name"]), directory)
-        name = join(directory, relative) if relative is not None else str(info["name"])
+        name = join(directory, path[len(root) :])
         yield FileEntry(name=name, size=int(info.get("size") or 0), mtime=_mtime(info))
 
 

@@ -41,7 +41,9 @@ class ZipWriter:
     """Writes members to a ZIP archive; ``close()`` writes the central directory.
 
     Args:
-        file: A binary file open for writing (and reading, when appending).
+        file: A binary file open for writing: empty for a new archive (it need not be
+            seekable, so an object-store upload stream will do), or open for reading and
+            writing when appending.
         append: Keep the members already in ``file`` and add new ones after them.
         compression: ``DEFLATED`` (default), ``STORED`` or ``ZSTANDARD``.
     """
@@ -55,9 +57,6 @@ class ZipWriter:
         self._offset = 0
         if append:
             self._open_existing()
-        else:
-            self._file.seek(0)
-            self._file.truncate()
 
     def _open_existing(self) -> None:
         from inspect_ai._log.zip_reader import FileSource
