@@ -1,10 +1,16 @@
 """Shared test configuration: where the compatibility fixtures live, and log dirs built from them."""
 
 import os
+import re
 import shutil
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
+import fsspec
 import pytest
+
+from inspect_ai.log import read_eval_log_sample
 
 FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
 UPSTREAM = FIXTURES / "upstream-logs"
@@ -35,3 +41,22 @@ def _isolated_log_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Keep tests from reading or writing a real ./logs or a user's INSPECT_LOG_DIR."""
     monkeypatch.delenv("INSPECT_LOG_DIR", raising=False)
     monkeypatch.delenv("INSPECT_EVAL_LOG_FILE_PATTERN", raising=False)
+
+
+@pytest.fixture
+def memory_root() -> Iterator[str]:
+    """A fresh directory on fsspec's in-memory filesystem, removed afterwards."""
+    root = f"memory://test-{uuid.uuid4().hex}"
+    yield root
+    fs = fsspec.filesystem("memory")
+    if fs.exists(root):
+        fs.rm(root, recursive=True)
+
+
+def assert_absent_sample_error(path: Path, id: int | str, epoch: int) -> None:
+    """Reading an absent sample raises an IndexError whose message names its id and epoch."""
+    with pytest.raises(IndexError) as raised:
+        read_eval_log_sample(path, id, epoch)
+    message = str(raised.value).replace(str(path), "")
+    assert re.search(rf"\b{re.escape(str(id))}\b", message)
+    assert re.search(rf"epoch\D{{0,3}}{epoch}\b", message)

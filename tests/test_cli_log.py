@@ -8,11 +8,8 @@ import json
 import os
 import subprocess
 import sys
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import fsspec
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
@@ -103,15 +100,6 @@ def upstream_dir(tmp_path: Path) -> Path:
     root = tmp_path / "logs"
     build_log_dir(root, ALL_UPSTREAM)
     return root
-
-
-@pytest.fixture
-def memory_root() -> Iterator[str]:
-    root = f"memory://cli-{uuid.uuid4().hex}"
-    yield root
-    fs = fsspec.filesystem("memory")
-    if fs.exists(root):
-        fs.rm(root, recursive=True)
 
 
 # --------------------------------------------------------------------------- version and help

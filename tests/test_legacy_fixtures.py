@@ -25,7 +25,7 @@ from inspect_ai.log import (
 from inspect_ai.model import ChatMessageTool, ContentImage
 from inspect_ai.tool import ToolCallError
 
-from .conftest import LEGACY
+from .conftest import LEGACY, assert_absent_sample_error
 
 LIST_LOGS = LEGACY / "list-logs"
 
@@ -137,11 +137,7 @@ def test_absent_sample_raises_index_error_naming_id_and_epoch(
     name: str, id: int | str, epoch: int
 ) -> None:
     path = LEGACY / name
-    with pytest.raises(IndexError) as raised:
-        read_eval_log_sample(path, id, epoch)
-    message = str(raised.value).replace(str(path), "")
-    assert re.search(rf"\b{re.escape(str(id))}\b", message)
-    assert re.search(rf"epoch\D{{0,3}}{epoch}\b", message)
+    assert_absent_sample_error(path, id, epoch)
 
 
 # --- log_streaming ----------------------------------------------------------------------------

@@ -7,8 +7,6 @@ into ``tmp_path`` (or an in-memory fsspec filesystem) before touching it.
 import json
 import os
 import shutil
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import fsspec
@@ -63,16 +61,6 @@ def basenames(infos: list[EvalLogInfo]) -> list[str]:
 def same_log(a: EvalLog, b: EvalLog) -> bool:
     """Whether two logs hold the same data (wherever they were read from)."""
     return a.model_copy(update={"location": None}) == b.model_copy(update={"location": None})
-
-
-@pytest.fixture
-def memory_root() -> Iterator[str]:
-    """A fresh directory on fsspec's in-memory filesystem, removed afterwards."""
-    root = f"memory://test-{uuid.uuid4().hex}"
-    yield root
-    fs = fsspec.filesystem("memory")
-    if fs.exists(root):
-        fs.rm(root, recursive=True)
 
 
 # --------------------------------------------------------------------------- list_eval_logs

@@ -7,6 +7,7 @@ from pydantic import AliasChoices, AliasPath, BaseModel, Field, model_validator
 from inspect_ai._event.error import EvalError
 from inspect_ai._event.event import Event
 from inspect_ai._event.model import ModelEvent
+from inspect_ai._json.encode import model_to_jsonable
 from inspect_ai._json.model import LogModel
 from inspect_ai._json.types import JsonValue
 from inspect_ai._log.model.summary import EvalSampleSummary, summary_data
@@ -189,8 +190,6 @@ class EvalSample(LogModel):
 
     def summary(self) -> EvalSampleSummary:
         """A thinned summary of the sample, as written to the log's summaries."""
-        from inspect_ai._json.encode import model_to_jsonable
-
         with stored_message_ids():
             return EvalSampleSummary.model_validate(summary_data(model_to_jsonable(self)))
 
