@@ -1,5 +1,53 @@
 """Inspect: a framework for large language model evaluations."""
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+if TYPE_CHECKING:
+    from inspect_ai._runner.eval import eval, eval_async
+    from inspect_ai._task.decorator import task
+    from inspect_ai._task.epochs import Epochs
+    from inspect_ai._task.info import TaskInfo
+    from inspect_ai._task.listing import list_tasks
+    from inspect_ai._task.task import Task
+    from inspect_ai._task.task_with import task_with
+    from inspect_ai._task.tasks import Tasks
+
+_LAZY = {
+    "eval": "inspect_ai._runner.eval",
+    "eval_async": "inspect_ai._runner.eval",
+    "task": "inspect_ai._task.decorator",
+    "Epochs": "inspect_ai._task.epochs",
+    "TaskInfo": "inspect_ai._task.info",
+    "list_tasks": "inspect_ai._task.listing",
+    "Task": "inspect_ai._task.task",
+    "task_with": "inspect_ai._task.task_with",
+    "Tasks": "inspect_ai._task.tasks",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use, so `import inspect_ai.log` stays light.
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'inspect_ai' has no attribute '{name}'")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+__all__ = [
+    "Epochs",
+    "Task",
+    "TaskInfo",
+    "Tasks",
+    "__version__",
+    "eval",
+    "eval_async",
+    "list_tasks",
+    "task",
+    "task_with",
+]

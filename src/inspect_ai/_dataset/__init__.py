@@ -1,1 +1,1 @@
-"""Datasets: samples and their sources (readers come with the runner)."""
+"""Datasets: samples, the ``Dataset`` sequence, and readers for files, the Hub and examples."""

@@ -184,10 +184,6 @@ class GenerateConfig(LogModel):
     """Seconds a streamed response may stay idle."""
 
     def merge(self, other: "GenerateConfig") -> "GenerateConfig":
-        """A copy of this config with every field set in ``other`` taking precedence."""
-        updates = {
-            name: getattr(other, name)
-            for name in type(other).model_fields
-            if getattr(other, name) is not None
-        }
-        return self.model_copy(update=updates)
+        """This config with every field set in ``other`` taking precedence (a copy if any is)."""
+        updates = {name: value for name, value in other.__dict__.items() if value is not None}
+        return self.model_copy(update=updates) if updates else self

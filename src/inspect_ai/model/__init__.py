@@ -18,6 +18,7 @@ from inspect_ai._model.generate_config import (
     GenerateConfig,
     ResponseSchema,
 )
+from inspect_ai._model.get_model import get_model
 from inspect_ai._model.message import (
     ChatMessage,
     ChatMessageAssistant,
@@ -26,7 +27,10 @@ from inspect_ai._model.message import (
     ChatMessageTool,
     ChatMessageUser,
 )
+from inspect_ai._model.model import Model
+from inspect_ai._model.model_api import ModelAPI
 from inspect_ai._model.model_config import ModelConfig
+from inspect_ai._model.model_name import ModelName
 from inspect_ai._model.output import (
     ChatCompletionChoice,
     Logprob,
@@ -35,7 +39,9 @@ from inspect_ai._model.output import (
     StopReason,
     TopLogprob,
 )
+from inspect_ai._model.registry import modelapi
 from inspect_ai._model.usage import ModelUsage
+from inspect_ai._tool.info import ToolChoice, ToolFunction, ToolInfo
 
 __all__ = [
     "BatchConfig",
@@ -59,11 +65,19 @@ __all__ = [
     "GenerateConfig",
     "Logprob",
     "Logprobs",
+    "Model",
+    "ModelAPI",
     "ModelCall",
     "ModelConfig",
+    "ModelName",
     "ModelOutput",
     "ModelUsage",
     "ResponseSchema",
     "StopReason",
+    "ToolChoice",
+    "ToolFunction",
+    "ToolInfo",
     "TopLogprob",
+    "get_model",
+    "modelapi",
 ]

@@ -1,3 +1,34 @@
-"""Solvers: the steps that take a sample from its input to an output."""
+"""Solvers: the task state and the steps that take a sample from its input to an output."""
 
-__all__: list[str] = []
+from inspect_ai._solver.chain import chain
+from inspect_ai._solver.choices import Choice, Choices
+from inspect_ai._solver.critique import self_critique
+from inspect_ai._solver.generate import generate
+from inspect_ai._solver.multiple_choice import multiple_choice
+from inspect_ai._solver.plan import Plan
+from inspect_ai._solver.prompt import (
+    chain_of_thought,
+    prompt_template,
+    system_message,
+    user_message,
+)
+from inspect_ai._solver.solver import Generate, Solver, solver
+from inspect_ai._solver.state import TaskState
+
+__all__ = [
+    "Choice",
+    "Choices",
+    "Generate",
+    "Plan",
+    "Solver",
+    "TaskState",
+    "chain",
+    "chain_of_thought",
+    "generate",
+    "multiple_choice",
+    "prompt_template",
+    "self_critique",
+    "solver",
+    "system_message",
+    "user_message",
+]

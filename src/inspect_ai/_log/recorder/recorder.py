@@ -1,5 +1,6 @@
 """Recording a log while its eval runs: the shared logic, and the recorder for a location."""
 
+import time
 from abc import ABC, abstractmethod
 from typing import Any, Literal
 
@@ -19,6 +20,12 @@ LOCAL_BUFFER = 10
 REMOTE_BUFFER = 100
 """Samples buffered between writes of a remote log (each write uploads the whole file)."""
 
+WRITE_SHARE = 0.1
+"""Most of the running time spent writing: after a write taking t seconds, the next waits 9t."""
+
+QUICK_WRITE = 0.02
+"""Writes quicker than this (seconds) are never spaced out."""
+
 
 class LogRecorder(ABC):
     """Writes one log file while its eval runs.
@@ -35,6 +42,7 @@ class LogRecorder(ABC):
         self._fs_options = fs_options
         self._pending: list[EvalSample] = []
         self._header: EvalLog | None = None
+        self._next_write = 0.0
 
     def start(self, eval: EvalSpec, plan: EvalPlan) -> None:
         """Create the log for an eval that is starting."""
@@ -43,15 +51,31 @@ class LogRecorder(ABC):
 
     def add_sample(self, sample: EvalSample) -> None:
         """Add a completed sample (written once the buffer is full, or at ``flush``)."""
-        self._pending.append(sample)
-        if len(self._pending) >= self._buffer:
+        self.buffer_sample(sample)
+        if self.flush_due():
             self.flush()
+
+    def buffer_sample(self, sample: EvalSample) -> None:
+        """Add a completed sample without writing (see ``flush_due``)."""
+        self._pending.append(sample)
+
+    def flush_due(self) -> bool:
+        """Whether the buffer is full and writing now keeps writes within their time share.
+
+        Each write rewrites or uploads the file, so once writes get slow (a large log,
+        remote storage) they are spaced out to take at most ``WRITE_SHARE`` of the time.
+        """
+        return len(self._pending) >= self._buffer and time.monotonic() >= self._next_write
 
     def flush(self) -> None:
         """Write the samples added since the last write."""
         if self._pending:
             samples, self._pending = self._pending, []
+            started = time.monotonic()
             self._write_samples(self._started(), samples)
+            finished = time.monotonic()
+            took = finished - started
+            self._next_write = finished + took * (1 / WRITE_SHARE - 1) if took > QUICK_WRITE else 0.0
 
     def finish(
         self,

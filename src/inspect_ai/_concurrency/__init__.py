@@ -1,0 +1,1 @@
+"""Limits on concurrent work: named limits and subprocesses."""

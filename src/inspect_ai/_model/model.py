@@ -1,0 +1,149 @@
+"""``Model``: a provider plus its config, with connection limits, retries and event logging."""
+
+import os
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from inspect_ai._event.model import ModelEvent
+from inspect_ai._model.call import ModelCall
+from inspect_ai._model.connections import connection_pool
+from inspect_ai._model.generate_config import GenerateConfig
+from inspect_ai._model.message import ChatMessage, ChatMessageSystem, ChatMessageUser
+from inspect_ai._model.model_api import ModelAPI
+from inspect_ai._model.output import ModelOutput
+from inspect_ai._model.retry import call_with_retry
+from inspect_ai._sample.context import sample_context
+from inspect_ai._tool.info import ToolChoice, ToolInfo
+from inspect_ai._transcript.transcript import transcript
+
+
+class Model:
+    """A model to generate with: a provider API, its name and its generation config.
+
+    Create models with ``get_model()``.
+    """
+
+    def __init__(
+        self,
+        api: ModelAPI,
+        config: GenerateConfig,
+        provider: str,
+        model_args: dict[str, Any] | None = None,
+    ) -> None:
+        self.api = api
+        self.config = config
+        self.provider = provider
+        self.model_args = dict(model_args or {})
+        self.role: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The model name within its provider."""
+        return self.api.model_name
+
+    def __str__(self) -> str:
+        return f"{self.provider}/{self.name}"
+
+    def __repr__(self) -> str:
+        return f"Model({str(self)!r})"
+
+    async def generate(
+        self,
+        input: str | list[ChatMessage],
+        tools: Sequence[ToolInfo] = (),
+        tool_choice: ToolChoice | None = None,
+        config: GenerateConfig | None = None,
+    ) -> ModelOutput:
+        """Generate a reply to a prompt or a conversation.
+
+        Args:
+            input: A prompt, or chat messages.
+            tools: Tools the model may call.
+            tool_choice: Which tool (if any) the model must call.
+            config: Options for this call, over the model's own config.
+        """
+        messages = [ChatMessageUser(content=input)] if isinstance(input, str) else list(input)
+        merged = self.config.merge(config) if config is not None else self.config
+        messages = _with_system_message(messages, merged.system_message)
+        if merged.max_tokens is None and self.api.max_tokens() is not None:
+            merged = merged.model_copy(update={"max_tokens": self.api.max_tokens()})
+        tool_infos = list(tools)
+        choice: ToolChoice = tool_choice or ("auto" if tool_infos else "none")
+        return await self._generate(messages, tool_infos, choice, merged)
+
+    async def _generate(
+        self,
+        messages: list[ChatMessage],
+        tools: list[ToolInfo],
+        tool_choice: ToolChoice,
+        config: GenerateConfig,
+    ) -> ModelOutput:
+        active = transcript()
+        pool = connection_pool(
+            self.api.connection_key(), config.max_connections or self.api.max_connections()
+        )
+
+        async def attempt() -> ModelOutput | tuple[ModelOutput, ModelCall]:
+            waited = time.monotonic()
+            async with pool.semaphore:
+                active.add_waiting(time.monotonic() - waited)
+                pool.in_use += 1
+                try:
+                    return await self.api.generate(messages, tools, tool_choice, config)
+                finally:
+                    pool.in_use -= 1
+
+        def on_retry(ex: BaseException, delay: float) -> None:
+            if self.api.is_rate_limit(ex):
+                pool.rate_limit_retries += 1
+            active.add_waiting(delay)
+
+        event = ModelEvent(
+            model=str(self), role=self.role, input=messages, tools=tools,
+            tool_choice=tool_choice, config=config,
+        )  # fmt: skip
+        started = time.monotonic()
+        working_started = active.working_time()
+        try:
+            result, retries = await call_with_retry(
+                attempt, self.api.should_retry, config.max_retries, config.timeout, on_retry
+            )
+        except Exception as ex:
+            event.error = str(ex)
+            _finish_event(event, active.working_time() - working_started)
+            active._event(event)
+            raise
+        output, call = result if isinstance(result, tuple) else (result, None)
+        if output.time is None:
+            output.time = time.monotonic() - started
+        event.output = output
+        event.call = call
+        event.retries = retries or None
+        _finish_event(event, active.working_time() - working_started)
+        active._event(event)
+        context = sample_context()
+        if context is not None and output.usage is not None:
+            context.record_usage(str(self), self.role, output.usage)
+        return output
+
+
+def _finish_event(event: ModelEvent, working_time: float) -> None:
+    event.completed = datetime.now(UTC)
+    event.working_time = working_time
+
+
+def _with_system_message(messages: list[ChatMessage], system: str | None) -> list[ChatMessage]:
+    """``messages`` with ``system`` added after any leading system messages."""
+    if not system:
+        return messages
+    index = 0
+    while index < len(messages) and isinstance(messages[index], ChatMessageSystem):
+        index += 1
+    return [*messages[:index], ChatMessageSystem(content=system), *messages[index:]]
+
+
+def model_name_from_env() -> str | None:
+    """The default model from ``INSPECT_EVAL_MODEL`` (None when unset or empty)."""
+    return os.environ.get("INSPECT_EVAL_MODEL") or None

@@ -1,0 +1,1 @@
+"""Model providers, each a small adapter over the shared request/retry core."""

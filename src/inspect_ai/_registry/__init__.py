@@ -1,0 +1,1 @@
+"""The registry: named tasks, solvers, scorers, metrics, reducers and model providers."""

@@ -1,0 +1,1 @@
+"""The runner: evaluating tasks against models and recording their logs."""

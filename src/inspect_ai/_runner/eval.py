@@ -1,0 +1,276 @@
+"""``eval()`` and ``eval_async()``: run tasks against models and return their logs."""
+
+import asyncio
+import os
+import threading
+from typing import Any, Literal
+
+from inspect_ai._concurrency.subprocess import set_max_subprocesses
+from inspect_ai._ids import short_uuid
+from inspect_ai._log.log_dir import default_log_dir
+from inspect_ai._log.model.log import EvalLog
+from inspect_ai._model.connections import release_loop_pools
+from inspect_ai._model.generate_config import GenerateConfig
+from inspect_ai._model.model import Model
+from inspect_ai._runner.dotenv import load_dotenv_file
+from inspect_ai._runner.env_defaults import generate_config_defaults, int_option_defaults
+from inspect_ai._runner.log_capture import capture_logging
+from inspect_ai._runner.models import NOT_GIVEN, NotGivenType, eval_models, role_models
+from inspect_ai._runner.options import EvalOptions
+from inspect_ai._runner.task_run import TaskRun, run_task
+from inspect_ai._task.args import resolve_task_args
+from inspect_ai._task.epochs import Epochs, resolve_epochs
+from inspect_ai._task.loader import resolve_tasks
+from inspect_ai._task.resolved import ResolvedTask
+from inspect_ai._task.tasks import Tasks
+
+
+def eval(
+    tasks: Tasks = None,
+    model: str | Model | list[str] | list[Model] | None | NotGivenType = NOT_GIVEN,
+    model_base_url: str | None = None,
+    model_args: dict[str, Any] | str | None = None,
+    model_roles: dict[str, str | Model] | None = None,
+    task_args: dict[str, Any] | str | None = None,
+    solver: Any = None,
+    tags: list[str] | None = None,
+    metadata: dict[str, Any] | None = None,
+    log_level: str | None = None,
+    log_dir: str | None = None,
+    log_format: Literal["eval", "json"] | None = None,
+    limit: int | tuple[int, int] | None = None,
+    sample_id: str | int | list[str] | list[int] | list[str | int] | None = None,
+    epochs: int | Epochs | None = None,
+    fail_on_error: bool | float | None = None,
+    retry_on_error: int | None = None,
+    debug_errors: bool | None = None,
+    message_limit: int | None = None,
+    token_limit: int | None = None,
+    time_limit: int | None = None,
+    working_limit: int | None = None,
+    max_samples: int | None = None,
+    max_tasks: int | None = None,
+    max_subprocesses: int | None = None,
+    log_samples: bool | None = None,
+    log_images: bool | None = None,
+    log_buffer: int | None = None,
+    score: bool = True,
+    **kwargs: Any,
+) -> list[EvalLog]:
+    """Evaluate tasks using a model.
+
+    Runs every task against every model and returns one log per pair, in order. An
+    error in one task does not stop the others: its log has status ``error``.
+
+    Args:
+        tasks: Task(s): files, ``file.py@name``, directories, notebooks, task functions,
+            ``Task`` objects (None: the tasks in the current directory).
+        model: Model(s) (default: ``INSPECT_EVAL_MODEL``; None leaves it to the tasks).
+        model_base_url: Base URL for the model API.
+        model_args: Model creation args (a dict, or a JSON/YAML file path).
+        model_roles: Named roles for use in ``get_model(role=...)``.
+        task_args: Task arguments (a dict, or a JSON/YAML file path).
+        solver: Solver to use instead of each task's solver.
+        tags: Tags for this run.
+        metadata: Metadata for this run.
+        log_level: Console log level (default ``warning``, or ``INSPECT_LOG_LEVEL``).
+        log_dir: Log directory (default ``INSPECT_LOG_DIR``, else ``./logs``).
+        log_format: ``eval`` (default, or ``INSPECT_LOG_FORMAT``) or ``json``.
+        limit: Number of samples, or a ``(start, end)`` range (from 1).
+        sample_id: Sample id(s) to run (``task:id`` to pick per task).
+        epochs: Epochs to run (an int, or ``Epochs`` with reducers).
+        fail_on_error: ``True`` (fail on the first sample error, the default), ``False``,
+            a proportion (below 1) or a count of tolerated sample errors.
+        retry_on_error: Times to retry a sample that errors.
+        debug_errors: Raise errors instead of logging them.
+        message_limit: Maximum messages per sample.
+        token_limit: Maximum tokens per sample.
+        time_limit: Maximum clock seconds per sample.
+        working_limit: Maximum working seconds per sample.
+        max_samples: Samples run at once (default ``max_connections``).
+        max_tasks: Tasks run at once (default: the number of models).
+        max_subprocesses: Child processes at once (default: the number of CPUs).
+        log_samples: Log each sample (default True).
+        log_images: Log images as base64 data (default False).
+        log_buffer: Samples to buffer between log writes.
+        score: Score the samples (default True).
+        **kwargs: Generation options (``temperature``, ``max_tokens``, ``max_connections``...).
+    """
+    call = eval_async(
+        tasks, model, model_base_url, model_args, model_roles, task_args, solver, tags,
+        metadata, log_level, log_dir, log_format, limit, sample_id, epochs, fail_on_error,
+        retry_on_error, debug_errors, message_limit, token_limit, time_limit, working_limit,
+        max_samples, max_tasks, max_subprocesses, log_samples, log_images, log_buffer, score,
+        **kwargs,
+    )  # fmt: skip
+    return run_coroutine(call)
+
+
+async def eval_async(
+    tasks: Tasks = None,
+    model: str | Model | list[str] | list[Model] | None | NotGivenType = NOT_GIVEN,
+    model_base_url: str | None = None,
+    model_args: dict[str, Any] | str | None = None,
+    model_roles: dict[str, str | Model] | None = None,
+    task_args: dict[str, Any] | str | None = None,
+    solver: Any = None,
+    tags: list[str] | None = None,
+    metadata: dict[str, Any] | None = None,
+    log_level: str | None = None,
+    log_dir: str | None = None,
+    log_format: Literal["eval", "json"] | None = None,
+    limit: int | tuple[int, int] | None = None,
+    sample_id: str | int | list[str] | list[int] | list[str | int] | None = None,
+    epochs: int | Epochs | None = None,
+    fail_on_error: bool | float | None = None,
+    retry_on_error: int | None = None,
+    debug_errors: bool | None = None,
+    message_limit: int | None = None,
+    token_limit: int | None = None,
+    time_limit: int | None = None,
+    working_limit: int | None = None,
+    max_samples: int | None = None,
+    max_tasks: int | None = None,
+    max_subprocesses: int | None = None,
+    log_samples: bool | None = None,
+    log_images: bool | None = None,
+    log_buffer: int | None = None,
+    score: bool = True,
+    **kwargs: Any,
+) -> list[EvalLog]:
+    """Evaluate tasks using a model (async version of ``eval()``, same arguments)."""
+    load_dotenv_file()
+    config = _generate_config(kwargs)
+    ints = int_option_defaults(
+        dict(
+            max_samples=max_samples, max_tasks=max_tasks, max_subprocesses=max_subprocesses,
+            message_limit=message_limit, token_limit=token_limit, time_limit=time_limit,
+            working_limit=working_limit, retry_on_error=retry_on_error, log_buffer=log_buffer,
+            epochs=epochs if isinstance(epochs, int) else None,
+        )
+    )  # fmt: skip
+    options = EvalOptions(
+        log_dir=log_dir or default_log_dir(),
+        log_format=_log_format(log_format),
+        limit=limit,
+        sample_id=sample_id,  # type: ignore[arg-type]
+        epochs=resolve_epochs(epochs if isinstance(epochs, Epochs) else ints["epochs"]),
+        fail_on_error=fail_on_error,
+        retry_on_error=ints["retry_on_error"],
+        debug_errors=bool(debug_errors),
+        message_limit=ints["message_limit"],
+        token_limit=ints["token_limit"],
+        time_limit=ints["time_limit"],
+        working_limit=ints["working_limit"],
+        max_samples=ints["max_samples"],
+        max_tasks=ints["max_tasks"],
+        max_subprocesses=ints["max_subprocesses"],
+        log_samples=True if log_samples is None else log_samples,
+        log_images=bool(log_images),
+        log_buffer=ints["log_buffer"],
+        score=score,
+        tags=tags,
+        metadata=metadata,
+        solver=solver,
+        model_base_url=model_base_url,
+        model_args=resolve_task_args(model_args),
+        generate_config=config,
+        run_id=short_uuid(),
+    )
+    set_max_subprocesses(options.max_subprocesses)
+    with capture_logging(log_level or os.environ.get("INSPECT_LOG_LEVEL") or "warning"):
+        resolved = resolve_tasks(tasks, task_args)
+        models = eval_models(model, model_base_url, options.model_args, config)
+        roles = role_models(model_roles)
+        runs = _task_runs(resolved, models, roles, options)
+        try:
+            return await _run_all(runs, options.max_tasks or len(models or []) or 1)
+        finally:
+            release_loop_pools()
+
+
+def _task_runs(
+    resolved: list[ResolvedTask],
+    models: list[Model] | None,
+    roles: dict[str, Model],
+    options: EvalOptions,
+) -> list[TaskRun]:
+    """Every task against every model (a task naming its own model runs once, with it)."""
+    runs: list[TaskRun] = []
+    for item in resolved:
+        task_roles = {**role_models(item.task.model_roles), **roles}
+        for model in _models_for(item, models, options):
+            runs.append(TaskRun(item, model, options, task_roles))
+    return runs
+
+
+def _models_for(item: ResolvedTask, models: list[Model] | None, options: EvalOptions) -> list[Model]:
+    from inspect_ai._model.get_model import get_model
+
+    own = item.task.model
+    if own is not None:
+        return [get_model(own, config=options.generate_config) if isinstance(own, str) else own]
+    if models is not None:
+        return models
+    raise ValueError(
+        f"No model specified for task '{item.task.name}' "
+        "(pass model=..., use --model, or set INSPECT_EVAL_MODEL)."
+    )
+
+
+async def _run_all(runs: list[TaskRun], max_tasks: int) -> list[EvalLog]:
+    """Run the task runs, ``max_tasks`` at a time, keeping their order."""
+    limit = asyncio.Semaphore(max(1, max_tasks))
+
+    async def run_one(run: TaskRun) -> EvalLog:
+        async with limit:
+            return await run_task(run)
+
+    return list(await asyncio.gather(*(asyncio.create_task(run_one(run)) for run in runs)))
+
+
+def _generate_config(kwargs: dict[str, Any]) -> GenerateConfig:
+    unknown = sorted(set(kwargs) - set(GenerateConfig.model_fields))
+    if unknown:
+        raise TypeError(f"eval() got unexpected keyword argument(s): {', '.join(unknown)}")
+    return GenerateConfig(**generate_config_defaults(kwargs))
+
+
+def _log_format(log_format: str | None) -> Literal["eval", "json"]:
+    value = log_format or os.environ.get("INSPECT_LOG_FORMAT") or "eval"
+    if value not in ("eval", "json"):
+        raise ValueError(f"Log format must be 'eval' or 'json' (got '{value}').")
+    return "json" if value == "json" else "eval"
+
+
+def run_coroutine(call: Any) -> list[EvalLog]:
+    """Run ``call`` to completion, in a new thread when an event loop is already running."""
+    result: list[list[EvalLog]] = []
+
+    async def main() -> None:
+        # the logs are handed back through `result`, not as the task's result: asyncio
+        # may repr the finished main task, and the repr of every log is slow
+        result.append(await call)
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(main())
+        return result[0]
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(main())
+        except BaseException as ex:
+            failure.append(ex)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+    return result[0]
+
+
+

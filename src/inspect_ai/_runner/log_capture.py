@@ -1,0 +1,58 @@
+"""Python logging during an eval: shown on the console and recorded in sample transcripts."""
+
+import contextlib
+import logging
+import sys
+from collections.abc import Iterator
+
+from inspect_ai._event.logger import LoggerEvent, LoggingMessage
+from inspect_ai._transcript.transcript import _current as _current_transcript
+
+TRANSCRIPT_LEVEL = logging.INFO
+"""Log records at or above this level go into the running sample's transcript."""
+
+
+class TranscriptHandler(logging.Handler):
+    """Adds a ``logger`` event to the transcript of the sample the record came from."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        active = _current_transcript.get()
+        if active is None or record.levelno < TRANSCRIPT_LEVEL:
+            return
+        message = LoggingMessage(
+            name=record.name, level=_level_name(record.levelno), message=record.getMessage(),
+            created=record.created * 1000, filename=record.filename, module=record.module,
+            lineno=record.lineno,
+        )  # fmt: skip
+        active._event(LoggerEvent(message=message))
+
+
+def _level_name(levelno: int) -> str:
+    return logging.getLevelName(levelno).lower()
+
+
+@contextlib.contextmanager
+def capture_logging(level: str) -> Iterator[None]:
+    """Show records at ``level`` and above on stderr and record them in transcripts."""
+    root = logging.getLogger()
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel(_parse_level(level))
+    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    transcript_handler = TranscriptHandler(TRANSCRIPT_LEVEL)
+    previous = root.level
+    root.setLevel(min(_parse_level(level), TRANSCRIPT_LEVEL))
+    root.addHandler(console)
+    root.addHandler(transcript_handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(console)
+        root.removeHandler(transcript_handler)
+        root.setLevel(previous)
+
+
+def _parse_level(level: str) -> int:
+    value = logging.getLevelName(level.upper())
+    if not isinstance(value, int):
+        raise ValueError(f"Unknown log level '{level}' (use debug, info, warning, error or critical).")
+    return value

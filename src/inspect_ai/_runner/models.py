@@ -1,0 +1,52 @@
+"""Resolving the models of an eval: names, the environment default, args and roles."""
+
+import os
+from typing import Any
+
+from inspect_ai._model.generate_config import GenerateConfig
+from inspect_ai._model.get_model import get_model
+from inspect_ai._model.model import Model
+
+
+class NotGivenType:
+    """Marks an argument that was not passed (distinct from None)."""
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN = NotGivenType()
+
+
+def eval_models(
+    model: str | Model | list[str] | list[Model] | None | NotGivenType,
+    base_url: str | None,
+    model_args: dict[str, Any],
+    config: GenerateConfig,
+) -> list[Model] | None:
+    """The models to evaluate (None: no default model, tasks use their own)."""
+    if isinstance(model, NotGivenType):
+        model = os.environ.get("INSPECT_EVAL_MODEL") or None
+        if model is None:
+            return None
+    if model is None:
+        return None
+    names: list[str | Model] = (
+        list(model) if isinstance(model, list) else [m.strip() for m in model.split(",")]
+        if isinstance(model, str) else [model]
+    )  # fmt: skip
+    return [
+        get_model(name, config=config, base_url=base_url, **model_args)
+        if isinstance(name, str) else name
+        for name in names
+    ]  # fmt: skip
+
+
+def role_models(roles: dict[str, str | Model] | None) -> dict[str, Model]:
+    """Models for named roles (``grader`` -> a model)."""
+    resolved: dict[str, Model] = {}
+    for role, model in (roles or {}).items():
+        created = get_model(model) if isinstance(model, str) else model
+        created.role = role
+        resolved[role] = created
+    return resolved

@@ -1,0 +1,40 @@
+"""The options of an eval run that apply to every task in it."""
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from inspect_ai._model.generate_config import GenerateConfig
+
+
+@dataclass
+class EvalOptions:
+    """Options given to ``eval()`` (None: the task's own setting or the default)."""
+
+    log_dir: str
+    log_format: Literal["eval", "json"] = "eval"
+    limit: int | tuple[int, int] | None = None
+    sample_id: str | int | list[str | int] | None = None
+    epochs: Any = None
+    fail_on_error: bool | float | None = None
+    retry_on_error: int | None = None
+    debug_errors: bool = False
+    message_limit: int | None = None
+    token_limit: int | None = None
+    time_limit: int | None = None
+    working_limit: int | None = None
+    max_samples: int | None = None
+    max_tasks: int | None = None
+    max_subprocesses: int | None = None
+    log_samples: bool = True
+    log_images: bool = False
+    log_buffer: int | None = None
+    score: bool = True
+    tags: list[str] | None = None
+    metadata: dict[str, Any] | None = None
+    solver: Any = None
+    model_base_url: str | None = None
+    model_args: dict[str, Any] = field(default_factory=dict)
+    generate_config: GenerateConfig = field(default_factory=GenerateConfig)
+    run_id: str = ""
+    eval_set_id: str | None = None
+    task_id: str | None = None

@@ -1,0 +1,246 @@
+"""Running one task against one model: samples concurrently, then results, into one log."""
+
+import asyncio
+import contextlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from inspect_ai._event.error import EvalError
+from inspect_ai._ids import short_uuid
+from inspect_ai._log import filesystem
+from inspect_ai._log.model.log import EvalLog, EvalStatus
+from inspect_ai._log.model.results import EvalResults, EvalSampleReductions
+from inspect_ai._log.model.sample import EvalRetryError, EvalSample
+from inspect_ai._log.model.spec import EvalConfig, EvalDataset
+from inspect_ai._log.model.stats import EvalStats
+from inspect_ai._log.names import log_file_name
+from inspect_ai._log.recorder.recorder import LogRecorder, open_recorder
+from inspect_ai._model.get_model import set_active_model
+from inspect_ai._model.model import Model
+from inspect_ai._model.usage import ModelUsage
+from inspect_ai._runner import scoring
+from inspect_ai._runner.errors import eval_error, fails_eval
+from inspect_ai._runner.generate import task_generate
+from inspect_ai._runner.options import EvalOptions
+from inspect_ai._runner.sample_run import SampleOutcome, SamplePlan, run_sample
+from inspect_ai._runner.samples import SampleRun, sample_runs, select_samples, with_ids
+from inspect_ai._runner.spec import eval_plan, eval_spec
+from inspect_ai._task.resolved import ResolvedTask
+
+DEFAULT_MAX_SAMPLES = 10
+"""Samples run at once when neither ``max_samples`` nor ``max_connections`` is given."""
+
+
+@dataclass
+class TaskRun:
+    """A task to run against a model, with the options of the eval."""
+
+    resolved: ResolvedTask
+    model: Model
+    options: EvalOptions
+    roles: dict[str, Model] = field(default_factory=dict)
+
+
+class _Progress:
+    """Outcomes gathered while samples run, and whether errors have failed the eval."""
+
+    def __init__(self, total: int, fail_on_error: bool | float | None) -> None:
+        self.total = total
+        self.fail_on_error = fail_on_error
+        self.outcomes: list[SampleOutcome] = []
+        self.errors = 0
+        self.failure: EvalError | None = None
+
+    def add(self, outcome: SampleOutcome) -> None:
+        self.outcomes.append(outcome)
+        if outcome.error is not None:
+            self.errors += 1
+            if self.failure is None and fails_eval(self.fail_on_error, self.errors, self.total):
+                self.failure = outcome.error
+
+
+async def run_task(run: TaskRun) -> EvalLog:
+    """Run a task against a model and write its log; returns the log (with samples)."""
+    task, options = run.resolved.task, run.options
+    config = task.config.merge(options.generate_config)
+    set_active_model(run.model, run.roles)
+    samples = select_samples(
+        with_ids(list(task.dataset)), options.limit, options.sample_id, task.name
+    )
+    epochs = options.epochs or task.epochs
+    epoch_count = epochs.epochs if epochs is not None else 1
+    reducers = scoring.resolve_reducers(epochs.reducer if epochs is not None else None)
+    runs = sample_runs(samples, epoch_count)
+    steps = [options.solver] if options.solver is not None else task.plan_steps
+    finish = None if options.solver is not None else task.plan_finish
+    named_scorers = scoring.named_scorers(task.scorer)
+    plan = SamplePlan(
+        model=run.model, generate=task_generate(run.model, config), steps=steps,
+        setup=task.setup, finish=finish, cleanup=task.cleanup,
+        score=scoring.score_function(named_scorers) if options.score and named_scorers else None,
+        message_limit=_first(options.message_limit, task.message_limit),
+        token_limit=_first(options.token_limit, task.token_limit),
+        time_limit=_first(options.time_limit, task.time_limit),
+        working_limit=_first(options.working_limit, task.working_limit),
+        raise_errors=options.debug_errors,
+    )  # fmt: skip
+    fail_on_error = _first(options.fail_on_error, task.fail_on_error)
+    task_id = options.task_id or short_uuid()
+    spec = eval_spec(
+        task, run.model, options, task_id,
+        EvalDataset(
+            name=task.dataset.name, location=task.dataset.location, samples=len(task.dataset),
+            sample_ids=[sample_id for sample_id, _ in samples], shuffled=task.dataset.shuffled,
+        ),
+        _eval_config(options, plan, epoch_count, reducers, fail_on_error),
+        scoring.scorer_specs(named_scorers) if named_scorers else None,
+    )  # fmt: skip
+    location = filesystem.join(
+        options.log_dir,
+        log_file_name(spec.created, task.name, task_id, str(run.model), options.log_format),
+    )
+    recorder = open_recorder(location, options.log_format, options.log_buffer)
+    await asyncio.to_thread(recorder.start, spec, eval_plan(steps, finish, config))
+    progress = _Progress(len(runs), fail_on_error)
+    max_samples = options.max_samples or config.max_connections or DEFAULT_MAX_SAMPLES
+    status: EvalStatus = "started"
+    error: EvalError | None = None
+    try:
+        await _run_samples(plan, runs, max_samples, options, progress, recorder)
+        status, error = ("error", progress.failure) if progress.failure else ("success", None)
+    except asyncio.CancelledError:
+        await _finish(recorder, run, progress, "cancelled", None, spec.created, None, None)
+        raise
+    except Exception as ex:
+        if options.debug_errors:
+            raise
+        status, error = "error", eval_error(ex)
+    results, reductions = (None, None)
+    if status == "success" and plan.score is not None:
+        results, reductions = scoring.eval_results(
+            progress.outcomes, named_scorers, task.metrics, reducers, len(runs)
+        )
+    elif status == "success":
+        completed = sum(1 for outcome in progress.outcomes if outcome.error is None)
+        results = EvalResults(total_samples=len(runs), completed_samples=completed)
+    return await _finish(recorder, run, progress, status, error, spec.created, results, reductions)
+
+
+async def _run_samples(
+    plan: SamplePlan,
+    runs: list[SampleRun],
+    max_samples: int,
+    options: EvalOptions,
+    progress: _Progress,
+    recorder: LogRecorder,
+) -> None:
+    """Run every sample, ``max_samples`` at a time, stopping once errors fail the eval."""
+    queue = iter(runs)
+    writes: set[asyncio.Task[None]] = set()
+
+    async def worker() -> None:
+        for item in queue:
+            if progress.failure is not None:
+                return
+            outcome = await asyncio.create_task(
+                _run_with_retries(plan, item, options.retry_on_error or 0)
+            )
+            progress.add(outcome)
+            if options.log_samples:
+                recorder.buffer_sample(outcome.sample)
+                if recorder.flush_due() and not writes:
+                    write = asyncio.create_task(asyncio.to_thread(recorder.flush))
+                    writes.add(write)
+                    write.add_done_callback(writes.discard)
+
+    workers = [asyncio.create_task(worker()) for _ in range(min(max_samples, len(runs)) or 1)]
+    try:
+        await asyncio.gather(*workers)
+    finally:
+        for pending in workers:
+            pending.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.gather(*workers, return_exceptions=True)
+        if writes:
+            await asyncio.gather(*writes, return_exceptions=True)
+
+
+async def _run_with_retries(plan: SamplePlan, item: SampleRun, retries: int) -> SampleOutcome:
+    """Run a sample, running it again (up to ``retries`` times) when it errors."""
+    failed: list[EvalRetryError] = []
+    while True:
+        outcome = await run_sample(plan, item.sample, item.id, item.epoch)
+        if outcome.error is None or len(failed) >= retries:
+            break
+        failed.append(EvalRetryError(**outcome.error.model_dump(), events=outcome.sample.events))
+    if failed:
+        outcome.sample.error_retries = failed
+    return outcome
+
+
+async def _finish(
+    recorder: LogRecorder,
+    run: TaskRun,
+    progress: _Progress,
+    status: EvalStatus,
+    error: EvalError | None,
+    started_at: str,
+    results: EvalResults | None,
+    reductions: list[EvalSampleReductions] | None,
+) -> EvalLog:
+    stats = EvalStats(
+        started_at=started_at,
+        completed_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        model_usage=_usage([outcome.sample for outcome in progress.outcomes]),
+    )
+    header = await asyncio.shield(
+        asyncio.to_thread(recorder.finish, status, stats, results, reductions, error)
+    )
+    samples = [outcome.sample for outcome in progress.outcomes] if run.options.log_samples else None
+    return header.model_copy(update={"samples": samples})
+
+
+def _usage(samples: list[EvalSample]) -> dict[str, ModelUsage]:
+    total: dict[str, ModelUsage] = {}
+    for sample in samples:
+        for model, usage in sample.model_usage.items():
+            total[model] = total[model] + usage if model in total else usage
+    return total
+
+
+def _first(*values: int | float | bool | None) -> Any:
+    """The first value that is not None."""
+    return next((value for value in values if value is not None), None)
+
+
+def _eval_config(
+    options: EvalOptions,
+    plan: SamplePlan,
+    epochs: int,
+    reducers: list[object] | None,
+    fail_on_error: bool | float | None,
+) -> EvalConfig:
+    return EvalConfig(
+        limit=options.limit,
+        sample_id=options.sample_id,
+        epochs=epochs,
+        epochs_reducer=scoring.reducer_names(reducers),
+        fail_on_error=True if fail_on_error is None else fail_on_error,
+        continue_on_fail=False,
+        retry_on_error=options.retry_on_error,
+        score_on_error=False,
+        message_limit=plan.message_limit,
+        token_limit=plan.token_limit,
+        time_limit=plan.time_limit,
+        working_limit=plan.working_limit,
+        max_samples=options.max_samples,
+        max_tasks=options.max_tasks,
+        max_subprocesses=options.max_subprocesses,
+        sandbox_cleanup=True,
+        log_samples=options.log_samples,
+        log_images=options.log_images,
+        log_buffer=options.log_buffer,
+        score_display=True,
+    )
+

@@ -1,0 +1,1 @@
+"""Tasks: the ``Task`` definition, ``@task``, task arguments, and loading tasks from files."""
