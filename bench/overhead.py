@@ -88,7 +88,9 @@ def main() -> None:
     print(f"  samples/s:   {args.samples / best['wall']:.0f}")
     print(f"  peak RSS:    {best['rss_mb']:.0f} MB")
     print(f"latency: {args.latency_samples} samples, 0.5 s per call, max_connections=50")
-    print(f"  wall:        {latency:.2f} s (ideal {ideal:.2f} s, +{(latency / ideal - 1) * 100:.0f}%)")
+    print(
+        f"  wall:        {latency:.2f} s (ideal {ideal:.2f} s, +{(latency / ideal - 1) * 100:.0f}%)"
+    )
 
 
 if __name__ == "__main__":

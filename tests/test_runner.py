@@ -10,7 +10,7 @@ from inspect_ai import Task, eval, task
 from inspect_ai.dataset import Sample
 from inspect_ai.log import read_eval_log
 from inspect_ai.model import ChatMessageUser, GenerateConfig, ModelOutput, get_model
-from inspect_ai.solver import Generate, Plan, TaskState, generate, solver
+from inspect_ai.solver import Generate, Plan, TaskState, solver
 from inspect_ai.util import concurrency, span, store, subprocess, transcript
 
 
@@ -52,13 +52,17 @@ def test_sample_events_follow_the_reference_shape(tmp_path: Path) -> None:
     ]  # fmt: skip
     begins = [e for e in sample.events if e.event == "span_begin"]
     assert [(e.type, e.name) for e in begins] == [
-        ("init", "init"), ("solvers", "solvers"), ("solver", "generate")
+        ("init", "init"),
+        ("solvers", "solvers"),
+        ("solver", "generate"),
     ]
     assert begins[2].parent_id == begins[1].id
     model_event = next(e for e in sample.events if e.event == "model")
     assert model_event.span_id == begins[2].id
     state_event = next(e for e in sample.events if e.event == "state")
-    assert any(change.path == "/messages/1" and change.op == "add" for change in state_event.changes)
+    assert any(
+        change.path == "/messages/1" and change.op == "add" for change in state_event.changes
+    )
 
 
 def test_json_log_format_and_env_log_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,10 +98,16 @@ def test_unknown_generate_option_is_an_error(tmp_path: Path) -> None:
 
 def test_limit_range_and_sample_id(tmp_path: Path) -> None:
     dataset = [Sample(input=f"q{i}", id=f"s{i}") for i in range(1, 11)]
-    assert [s.id for s in run(Task(dataset=dataset), tmp_path, limit=3).samples] == ["s1", "s2", "s3"]
+    assert [s.id for s in run(Task(dataset=dataset), tmp_path, limit=3).samples] == [
+        "s1",
+        "s2",
+        "s3",
+    ]
     ranged = run(Task(dataset=dataset), tmp_path, limit=(4, 6)).samples
     assert [s.id for s in ranged] == ["s4", "s5", "s6"]
-    picked = run(Task(dataset=dataset, name="pick"), tmp_path, sample_id=["s2", "pick:s7", "other:s9"])
+    picked = run(
+        Task(dataset=dataset, name="pick"), tmp_path, sample_id=["s2", "pick:s7", "other:s9"]
+    )
     assert sorted(s.id for s in picked.samples) == ["s2", "s7"]
 
 
@@ -278,7 +288,9 @@ def test_plan_finish_runs_after_early_termination(tmp_path: Path) -> None:
 
         return solve
 
-    log = run(Task(dataset=samples(1), plan=Plan(steps=[stop(), never()], finish=finish_up())), tmp_path)
+    log = run(
+        Task(dataset=samples(1), plan=Plan(steps=[stop(), never()], finish=finish_up())), tmp_path
+    )
     assert log.status == "success"
     assert log.samples[0].metadata["finished"] is True
     assert [step.solver for step in log.plan.steps] == ["stop", "never"]
@@ -398,7 +410,10 @@ def test_cancelled_eval_keeps_completed_samples(tmp_path: Path) -> None:
         job = asyncio.create_task(
             eval_async(
                 Task(dataset=samples(5), solver=hang_on_five()),
-                model="mockllm/model", log_dir=str(tmp_path), max_samples=5, log_buffer=1,
+                model="mockllm/model",
+                log_dir=str(tmp_path),
+                max_samples=5,
+                log_buffer=1,
             )  # fmt: skip
         )
         await asyncio.sleep(1.0)
@@ -474,6 +489,8 @@ def test_task_decorator_records_args(tmp_path: Path) -> None:
 
 def test_eval_from_running_event_loop(tmp_path: Path) -> None:
     async def main() -> str:
-        return eval(Task(dataset=samples(1)), model="mockllm/model", log_dir=str(tmp_path))[0].status
+        return eval(Task(dataset=samples(1)), model="mockllm/model", log_dir=str(tmp_path))[
+            0
+        ].status
 
     assert asyncio.run(main()) == "success"

@@ -281,7 +281,7 @@ def test_f1_best_target_answer_fn_and_stop_words() -> None:
     assert run(f1(), "blue sky", ["red", "blue sky"]).value == pytest.approx(1.0)
     last_word = f1(answer_fn=lambda text: text.split()[-1])
     result = run(last_word, "I say paris", "paris")
-    assert (result.value, result.answer) == (pytest.approx(1.0), "paris")
+    assert result.value == pytest.approx(1.0) and result.answer == "paris"
     assert run(f1(stop_words=["on"]), "cat sat on", "cat sat").value == pytest.approx(1.0)
 
 
@@ -301,7 +301,9 @@ def fixture_samples(name: str) -> list[dict[str, Any]]:
 
 def sample_state(sample: dict[str, Any]) -> TaskState:
     input = sample["input"]
-    messages = [ChatMessageUser(content=input)] if isinstance(input, str) else MESSAGES(input)
+    messages: list[ChatMessage] = (
+        [ChatMessageUser(content=input)] if isinstance(input, str) else MESSAGES(input)
+    )
     state = TaskState(
         model="mockllm/model",
         sample_id=sample["id"],

@@ -117,8 +117,7 @@ def test_custom_template_with_only_the_guide_placeholders() -> None:
     grader = Grader("Grade: C")
     assert score(model_graded_qa(template=template, model=grader.model)).value == CORRECT
     assert grader.prompts[0] == (
-        "Q: What is the capital of France?\nA: It is Paris.\nC: Paris\n"
-        "Reply Grade: C or Grade: I"
+        "Q: What is the capital of France?\nA: It is Paris.\nC: Paris\nReply Grade: C or Grade: I"
     )
 
 
@@ -126,7 +125,9 @@ def test_template_may_use_metadata_and_instructions() -> None:
     template = "{topic}: {question} / {answer} ({instructions})"
     grader = Grader("GRADE: C")
     score(model_graded_qa(template=template, instructions="say GRADE", model=grader.model))
-    assert grader.prompts[0] == "geography: What is the capital of France? / It is Paris. (say GRADE)"
+    assert (
+        grader.prompts[0] == "geography: What is the capital of France? / It is Paris. (say GRADE)"
+    )
 
 
 def test_template_with_unknown_placeholder_fails_clearly() -> None:

@@ -9,6 +9,7 @@ from inspect_ai._cli.lazy_group import LazyGroup
 @click.group(
     cls=LazyGroup,
     lazy_commands={
+        "eval": ("inspect_ai._cli.eval:eval_command", "Evaluate tasks against a model."),
         "log": ("inspect_ai._cli.log:log_command", "Query, read, convert and describe eval logs."),
         "list": ("inspect_ai._cli.legacy:list_command", "List logs (older spelling)."),
         "info": ("inspect_ai._cli.legacy:info_command", "Log file and schema (older spelling)."),

@@ -89,7 +89,9 @@ async def subprocess(
     async with named_semaphore(SUBPROCESS_LIMIT, max_subprocesses()):
         code, out, err = await _run(args, input, cwd, env, capture_output, timeout)
     if text:
-        return ExecResult(code == 0, code, out.decode(errors="replace"), err.decode(errors="replace"))
+        return ExecResult(
+            code == 0, code, out.decode(errors="replace"), err.decode(errors="replace")
+        )
     return ExecResult(code == 0, code, out, err)
 
 

@@ -80,7 +80,7 @@ def _create(
     if not sep or not model_name:
         raise ValueError(f"Model name '{name}' should be of the form <provider>/<model>.")
     api_class = provider_class(provider)
-    extra = {"api_key": api_key} if api_key is not None else {}
+    extra: dict[str, Any] = {"api_key": api_key} if api_key is not None else {}
     api = api_class(model_name=model_name, base_url=base_url, config=config, **extra, **model_args)
     created = Model(api, config, provider, model_args)
     if memoize:

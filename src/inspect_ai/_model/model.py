@@ -64,7 +64,9 @@ class Model:
             tool_choice: Which tool (if any) the model must call.
             config: Options for this call, over the model's own config.
         """
-        messages = [ChatMessageUser(content=input)] if isinstance(input, str) else list(input)
+        messages: list[ChatMessage] = (
+            [ChatMessageUser(content=input)] if isinstance(input, str) else list(input)
+        )
         merged = self.config.merge(config) if config is not None else self.config
         messages = _with_system_message(messages, merged.system_message)
         if merged.max_tokens is None and self.api.max_tokens() is not None:

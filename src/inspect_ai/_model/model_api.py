@@ -70,7 +70,7 @@ class ModelAPI(ABC):
         """Whether ``ex`` is a rate-limit error (counted for the display)."""
         return False
 
-    async def aclose(self) -> None:
+    async def aclose(self) -> None:  # noqa: B027 (an optional hook, empty by default)
         """Release clients and connections (called when the eval ends)."""
 
 

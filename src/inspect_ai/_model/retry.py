@@ -17,8 +17,9 @@ MAX_WAIT = 120.0
 
 def backoff(attempt: int, initial: float = INITIAL_WAIT, maximum: float = MAX_WAIT) -> float:
     """Seconds to wait before retry ``attempt`` (from 1): doubling, capped, with jitter."""
-    wait = min(initial * 2 ** (attempt - 1), maximum)
-    return wait * random.uniform(0.5, 1.0)
+    wait = min(initial * 2.0 ** (attempt - 1), maximum)
+    jitter: float = random.uniform(0.5, 1.0)
+    return wait * jitter
 
 
 async def call_with_retry(

@@ -54,7 +54,9 @@ def eval(
     log_samples: bool | None = None,
     log_images: bool | None = None,
     log_buffer: int | None = None,
+    log_header_only: bool | None = None,
     score: bool = True,
+    display: str | None = None,
     **kwargs: Any,
 ) -> list[EvalLog]:
     """Evaluate tasks using a model.
@@ -93,15 +95,18 @@ def eval(
         log_samples: Log each sample (default True).
         log_images: Log images as base64 data (default False).
         log_buffer: Samples to buffer between log writes.
+        log_header_only: Return logs without their samples (they are still written).
         score: Score the samples (default True).
+        display: How progress is shown (``full``, ``conversation``, ``rich``, ``plain``,
+            ``none``); ``eval()`` itself prints nothing, so this matters to the CLI.
         **kwargs: Generation options (``temperature``, ``max_tokens``, ``max_connections``...).
     """
     call = eval_async(
         tasks, model, model_base_url, model_args, model_roles, task_args, solver, tags,
         metadata, log_level, log_dir, log_format, limit, sample_id, epochs, fail_on_error,
         retry_on_error, debug_errors, message_limit, token_limit, time_limit, working_limit,
-        max_samples, max_tasks, max_subprocesses, log_samples, log_images, log_buffer, score,
-        **kwargs,
+        max_samples, max_tasks, max_subprocesses, log_samples, log_images, log_buffer,
+        log_header_only, score, display, **kwargs,
     )  # fmt: skip
     return run_coroutine(call)
 
@@ -135,7 +140,9 @@ async def eval_async(
     log_samples: bool | None = None,
     log_images: bool | None = None,
     log_buffer: int | None = None,
+    log_header_only: bool | None = None,
     score: bool = True,
+    display: str | None = None,
     **kwargs: Any,
 ) -> list[EvalLog]:
     """Evaluate tasks using a model (async version of ``eval()``, same arguments)."""
@@ -184,9 +191,12 @@ async def eval_async(
         roles = role_models(model_roles)
         runs = _task_runs(resolved, models, roles, options)
         try:
-            return await _run_all(runs, options.max_tasks or len(models or []) or 1)
+            logs = await _run_all(runs, options.max_tasks or len(models or []) or 1)
         finally:
             release_loop_pools()
+    if log_header_only:
+        return [log.model_copy(update={"samples": None}) for log in logs]
+    return logs
 
 
 def _task_runs(
@@ -204,7 +214,9 @@ def _task_runs(
     return runs
 
 
-def _models_for(item: ResolvedTask, models: list[Model] | None, options: EvalOptions) -> list[Model]:
+def _models_for(
+    item: ResolvedTask, models: list[Model] | None, options: EvalOptions
+) -> list[Model]:
     from inspect_ai._model.get_model import get_model
 
     own = item.task.model
@@ -271,6 +283,3 @@ def run_coroutine(call: Any) -> list[EvalLog]:
     if failure:
         raise failure[0]
     return result[0]
-
-
-

@@ -54,5 +54,7 @@ def capture_logging(level: str) -> Iterator[None]:
 def _parse_level(level: str) -> int:
     value = logging.getLevelName(level.upper())
     if not isinstance(value, int):
-        raise ValueError(f"Unknown log level '{level}' (use debug, info, warning, error or critical).")
+        raise ValueError(
+            f"Unknown log level '{level}' (use debug, info, warning, error or critical)."
+        )
     return value

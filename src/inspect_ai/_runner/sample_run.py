@@ -56,7 +56,9 @@ class SampleOutcome:
     error: EvalError | None = None
 
 
-async def run_sample(plan: SamplePlan, sample: Sample, sample_id: int | str, epoch: int) -> SampleOutcome:
+async def run_sample(
+    plan: SamplePlan, sample: Sample, sample_id: int | str, epoch: int
+) -> SampleOutcome:
     """Run ``sample`` through the plan and score it; errors are caught and recorded."""
     started_at = datetime.now(UTC)
     started = time.monotonic()

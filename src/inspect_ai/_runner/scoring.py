@@ -5,9 +5,7 @@ from typing import Any
 
 from inspect_ai._event.score import ScoreEvent
 from inspect_ai._log.model.results import EvalResults, EvalSampleReductions
-from inspect_ai._log.model.spec import EvalScorer
-from inspect_ai._registry.params import jsonable_params
-from inspect_ai._registry.registry import registry_name, registry_params
+from inspect_ai._log.model.spec import EvalScorer, MetricDefinitions
 from inspect_ai._runner.sample_run import SampleOutcome
 from inspect_ai._scorer.score import Score
 from inspect_ai._solver.state import TaskState
@@ -19,14 +17,10 @@ NamedScorers = list[tuple[str, Any]]
 
 def named_scorers(scorers: list[Any] | None) -> NamedScorers:
     """Each scorer with a unique name (repeated names get ``1``, ``2``... appended)."""
-    named: NamedScorers = []
-    seen: dict[str, int] = {}
-    for scorer in scorers or []:
-        name = registry_name(scorer)
-        count = seen.get(name, 0)
-        seen[name] = count + 1
-        named.append((f"{name}{count}" if count else name, scorer))
-    return named
+    from inspect_ai._scorer.scorer import unique_scorer_names
+
+    items = list(scorers or [])
+    return list(zip(unique_scorer_names(items), items, strict=True))
 
 
 def score_function(scorers: NamedScorers) -> Callable[[TaskState], Awaitable[dict[str, Score]]]:
@@ -48,11 +42,20 @@ def score_function(scorers: NamedScorers) -> Callable[[TaskState], Awaitable[dic
     return score
 
 
-def scorer_specs(scorers: NamedScorers) -> list[EvalScorer]:
-    """The scorers as the log's ``EvalSpec`` lists them."""
+def scorer_specs(scorers: NamedScorers, task_metrics: Any) -> list[EvalScorer]:
+    """The scorers as the log's ``EvalSpec`` lists them (with the task's metrics, if any)."""
     from inspect_ai._scorer.spec import eval_scorer
 
-    return [eval_scorer(scorer, name) for name, scorer in scorers]
+    return [eval_scorer(scorer, name, task_metrics) for name, scorer in scorers]
+
+
+def metric_definitions(task_metrics: Any) -> MetricDefinitions | None:
+    """The task's own metrics, as ``eval.metrics`` records them."""
+    if task_metrics is None:
+        return None
+    from inspect_ai._scorer.spec import metric_definitions as definitions
+
+    return definitions(task_metrics)
 
 
 def resolve_reducers(reducer: Any) -> list[Any] | None:
@@ -65,8 +68,10 @@ def resolve_reducers(reducer: Any) -> list[Any] | None:
 
 
 def reducer_names(reducers: list[Any] | None) -> list[str] | None:
-    """The names of the reducers, as the eval config records them."""
-    return [registry_name(reducer) for reducer in reducers] if reducers else None
+    """The names of the reducers, as the eval config records them (e.g. ``at_least_2``)."""
+    from inspect_ai._scorer.reducer import reducer_name
+
+    return [reducer_name(reducer) for reducer in reducers] if reducers else None
 
 
 def eval_results(
@@ -77,21 +82,20 @@ def eval_results(
     total: int,
 ) -> tuple[EvalResults, list[EvalSampleReductions]]:
     """Metrics of every scorer over the samples' scores, and the reduced sample scores."""
-    from inspect_ai._scorer.results.compute import compute_results
+    from inspect_ai._scorer.results.compute import eval_results as compute
     from inspect_ai._scorer.sample_score import SampleScore
 
     sample_scores = [
         {
             name: SampleScore(
-                score=score, sample_id=outcome.sample.id,
-                sample_metadata=outcome.sample.metadata, scorer=name,
+                score=score,
+                sample_id=outcome.sample.id,
+                sample_metadata=outcome.sample.metadata,
+                scorer=name,
             )  # fmt: skip
             for name, score in outcome.scores.items()
         }
         for outcome in outcomes
         if outcome.error is None
     ]
-    return compute_results(total, sample_scores, scorers, task_metrics, reducers)
-
-
-_ = (jsonable_params, registry_params)
+    return compute(total, sample_scores, scorers, task_metrics, reducers)

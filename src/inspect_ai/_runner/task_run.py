@@ -94,8 +94,9 @@ async def run_task(run: TaskRun) -> EvalLog:
             sample_ids=[sample_id for sample_id, _ in samples], shuffled=task.dataset.shuffled,
         ),
         _eval_config(options, plan, epoch_count, reducers, fail_on_error),
-        scoring.scorer_specs(named_scorers) if named_scorers else None,
+        scoring.scorer_specs(named_scorers, task.metrics) if named_scorers else None,
     )  # fmt: skip
+    spec.metrics = scoring.metric_definitions(task.metrics)
     location = filesystem.join(
         options.log_dir,
         log_file_name(spec.created, task.name, task_id, str(run.model), options.log_format),
@@ -243,4 +244,3 @@ def _eval_config(
         log_buffer=options.log_buffer,
         score_display=True,
     )
-

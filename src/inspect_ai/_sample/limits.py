@@ -19,5 +19,7 @@ class LimitExceededError(Exception):
         self.type = type
         self.value = value
         self.limit = limit
-        self.message = message or f"{type.capitalize()} limit exceeded. count: {value:g}; limit: {limit:g}"
+        self.message = (
+            message or f"{type.capitalize()} limit exceeded. count: {value:g}; limit: {limit:g}"
+        )
         super().__init__(self.message)

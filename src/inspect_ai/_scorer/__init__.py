@@ -1,1 +1,1 @@
-"""Scoring: scores, values and their edits (scorers and metrics come with the runner)."""
+"""Scoring: scores, scorers, metrics, epoch reducers and the results of an eval."""

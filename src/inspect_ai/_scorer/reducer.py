@@ -1,6 +1,6 @@
 """The score reducer protocol, ``@score_reducer``, and reducer names."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeAlias, TypeVar, overload
 
 from inspect_ai._registry.factory import registered_factory
@@ -14,7 +14,7 @@ class ScoreReducer(Protocol):
     def __call__(self, scores: list[Score]) -> Score: ...
 
 
-ScoreReducers: TypeAlias = str | ScoreReducer | list[str | ScoreReducer] | list[ScoreReducer]
+ScoreReducers: TypeAlias = str | ScoreReducer | Sequence[str | ScoreReducer]
 """One or more reducers, as objects or by name (``"mean"``, ``"pass_at_2"``, ...)."""
 
 ReducerFactory = TypeVar("ReducerFactory", bound=Callable[..., ScoreReducer])

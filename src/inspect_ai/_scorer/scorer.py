@@ -1,6 +1,6 @@
 """The scorer protocol, ``@scorer``, and what the runner reads off a scorer."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol, TypeAlias, TypeVar, cast, overload
 
 from inspect_ai._registry.factory import registered_factory
@@ -18,7 +18,9 @@ from inspect_ai._scorer.score import Score
 from inspect_ai._scorer.target import Target
 from inspect_ai._solver.state import TaskState
 
-ScorerMetrics: TypeAlias = list[Metric | dict[str, list[Metric]]] | dict[str, list[Metric]]
+ScorerMetrics: TypeAlias = (
+    Sequence[Metric | Mapping[str, Sequence[Metric]]] | Mapping[str, Sequence[Metric]]
+)
 """Metrics of a scorer: a list (items may be ``{key: [metrics]}`` for dict-valued scores),
 or metrics per key of dict-valued scores (``"*"`` for every other key)."""
 

@@ -1,6 +1,6 @@
 """The ``eval.scorers`` (and ``eval.metrics``) entries of a log, built from scorer objects."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from inspect_ai._log.model.spec import EvalMetricDefinition, EvalScorer, MetricDefinitions
 from inspect_ai._scorer.metric import Metric, metric_log_name, metric_params
@@ -23,7 +23,9 @@ def eval_scorers(
         task_metrics: The task's own metrics, which replace every scorer's metrics.
     """
     names = unique_scorer_names(scorers)
-    return [eval_scorer(item, name, task_metrics) for item, name in zip(scorers, names, strict=True)]
+    return [
+        eval_scorer(item, name, task_metrics) for item, name in zip(scorers, names, strict=True)
+    ]
 
 
 def eval_scorer(
@@ -47,12 +49,12 @@ def eval_scorer(
 
 def metric_definitions(metrics: ScorerMetrics) -> MetricDefinitions:
     """Metrics as logged: ``{"name": "inspect_ai/accuracy", "options": {...}}`` items."""
-    if isinstance(metrics, dict):
+    if isinstance(metrics, Mapping):
         return _keyed(metrics)
-    return [_keyed(item) if isinstance(item, dict) else _definition(item) for item in metrics]
+    return [_keyed(item) if isinstance(item, Mapping) else _definition(item) for item in metrics]
 
 
-def _keyed(metrics: dict[str, list[Metric]]) -> dict[str, list[EvalMetricDefinition]]:
+def _keyed(metrics: Mapping[str, Sequence[Metric]]) -> dict[str, list[EvalMetricDefinition]]:
     return {key: [_definition(item) for item in items] for key, items in metrics.items()}
 
 

@@ -63,6 +63,10 @@ def value_to_float(
     return to_float
 
 
+DEFAULT_TO_FLOAT: ValueToFloat = value_to_float()
+"""The default conversion ("C" 1, "P" 0.5, "I"/"N" 0, numbers as they are)."""
+
+
 def _string_to_float(value: str) -> float:
     text = value.strip().lower()
     if text in _TRUE_WORDS:

@@ -24,7 +24,7 @@ class Choices(Sequence[Choice]):
 
     def __init__(self, choices: Sequence[str] | Sequence[Choice]) -> None:
         self._choices: list[Choice] = [
-            item if isinstance(item, Choice) else Choice(value=item, original_position=i)
+            item if isinstance(item, Choice) else Choice(value=str(item), original_position=i)
             for i, item in enumerate(choices)
         ]
 

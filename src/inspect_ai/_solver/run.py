@@ -35,7 +35,9 @@ def record_changes(state: TaskState, before: dict[str, Any], store_before: dict[
     remember_snapshots(state, after, store_after)
 
 
-def remember_snapshots(state: TaskState, after: dict[str, Any], store_after: dict[str, Any]) -> None:
+def remember_snapshots(
+    state: TaskState, after: dict[str, Any], store_after: dict[str, Any]
+) -> None:
     """Keep the latest snapshots, to be the next solver's starting point."""
     state._snapshots = (after, store_after, _fingerprint(state))
 

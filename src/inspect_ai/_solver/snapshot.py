@@ -13,7 +13,9 @@ def state_json(state: TaskState) -> dict[str, Any]:
     return {
         "messages": [model_to_jsonable(message) for message in state.messages],
         "tools": [model_to_jsonable(tool) for tool in state.tools if isinstance(tool, ToolInfo)],
-        "tool_choice": choice if choice is None or isinstance(choice, str) else model_to_jsonable(choice),
+        "tool_choice": choice
+        if choice is None or isinstance(choice, str)
+        else model_to_jsonable(choice),
         "output": model_to_jsonable(state.output),
         "completed": state.completed,
         "metadata": _plain(state.metadata),

@@ -75,9 +75,9 @@ class TaskState:
         self.tools: list[Tool] = []
         self.tool_choice: ToolChoice | None = None
         self._random: Random | None = None
-        self._snapshots: tuple[dict[str, Any], dict[str, Any], tuple[int, int, int, bool]] | None = (
-            None
-        )
+        self._snapshots: (
+            tuple[dict[str, Any], dict[str, Any], tuple[int, int, int, bool]] | None
+        ) = None
 
     @property
     def random(self) -> Random:

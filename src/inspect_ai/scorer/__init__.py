@@ -5,6 +5,7 @@ from inspect_ai._scorer.metrics.accuracy import accuracy
 from inspect_ai._scorer.metrics.bootstrap import bootstrap_std, bootstrap_stderr
 from inspect_ai._scorer.metrics.mean import mean, std, var
 from inspect_ai._scorer.metrics.stderr import stderr
+from inspect_ai._scorer.multi import multi_scorer
 from inspect_ai._scorer.reducer import ScoreReducer, ScoreReducers, score_reducer
 from inspect_ai._scorer.reducers.builtin import (
     at_least,
@@ -69,6 +70,7 @@ __all__ = [
     "mode_score",
     "model_graded_fact",
     "model_graded_qa",
+    "multi_scorer",
     "pass_at",
     "pattern",
     "score_reducer",

@@ -52,11 +52,11 @@ class LogRecorder(ABC):
     def add_sample(self, sample: EvalSample) -> None:
         """Add a completed sample (written once the buffer is full, or at ``flush``)."""
         self.buffer_sample(sample)
-        if self.flush_due():
+        if len(self._pending) >= self._buffer:
             self.flush()
 
     def buffer_sample(self, sample: EvalSample) -> None:
-        """Add a completed sample without writing (see ``flush_due``)."""
+        """Add a completed sample without writing (the runner then asks ``flush_due``)."""
         self._pending.append(sample)
 
     def flush_due(self) -> bool:

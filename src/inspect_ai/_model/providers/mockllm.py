@@ -97,4 +97,6 @@ class MockLLM(ModelAPI):
 def _as_output(result: Any) -> ModelOutput:
     if isinstance(result, ModelOutput):
         return result
-    raise ValueError(f"mockllm custom_outputs function returned {type(result).__name__}, not ModelOutput.")
+    raise ValueError(
+        f"mockllm custom_outputs function returned {type(result).__name__}, not ModelOutput."
+    )

@@ -1,13 +1,13 @@
 """``accuracy()``: the proportion of correct answers."""
 
 from inspect_ai._scorer.metric import Metric, builtin_metric
-from inspect_ai._scorer.sample_score import SampleScore
 from inspect_ai._scorer.metrics.values import float_values
-from inspect_ai._scorer.value_to_float import ValueToFloat, value_to_float
+from inspect_ai._scorer.sample_score import SampleScore
+from inspect_ai._scorer.value_to_float import DEFAULT_TO_FLOAT, ValueToFloat
 
 
 @builtin_metric
-def accuracy(to_float: ValueToFloat = value_to_float()) -> Metric:
+def accuracy(to_float: ValueToFloat = DEFAULT_TO_FLOAT) -> Metric:
     """Compute the proportion of answers that are correct.
 
     Values are converted with ``to_float`` (by default "C" is 1, "P" 0.5 and "I"/"N" 0),

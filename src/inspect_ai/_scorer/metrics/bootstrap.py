@@ -1,18 +1,19 @@
 """``bootstrap_stderr()``: the standard deviation of bootstrapped means."""
 
+import math
 from random import Random
 
 from inspect_ai._scorer import stats
 from inspect_ai._scorer.metric import Metric, builtin_metric
 from inspect_ai._scorer.metrics.values import float_values
 from inspect_ai._scorer.sample_score import SampleScore
-from inspect_ai._scorer.value_to_float import ValueToFloat, value_to_float
+from inspect_ai._scorer.value_to_float import DEFAULT_TO_FLOAT, ValueToFloat
 
 _SEED = 20240401
 
 
 @builtin_metric
-def bootstrap_stderr(num_samples: int = 1000, to_float: ValueToFloat = value_to_float()) -> Metric:
+def bootstrap_stderr(num_samples: int = 1000, to_float: ValueToFloat = DEFAULT_TO_FLOAT) -> Metric:
     """Standard deviation of a bootstrapped estimate of the mean.
 
     Draws ``num_samples`` resamples (with replacement, of the same size as the scores) and
@@ -34,7 +35,7 @@ def bootstrap_stderr(num_samples: int = 1000, to_float: ValueToFloat = value_to_
 
 
 @builtin_metric
-def bootstrap_std(num_samples: int = 1000, to_float: ValueToFloat = value_to_float()) -> Metric:
+def bootstrap_std(num_samples: int = 1000, to_float: ValueToFloat = DEFAULT_TO_FLOAT) -> Metric:
     """Standard deviation of a bootstrapped estimate of the mean (``bootstrap_stderr``).
 
     Args:
@@ -48,4 +49,4 @@ def bootstrap_means(values: list[float], num_samples: int, random: Random) -> li
     """Means of ``num_samples`` resamples of ``values`` drawn with replacement."""
     count = len(values)
     draw = random.choices
-    return [stats.fsum_pairwise(draw(values, k=count)) / count for _ in range(num_samples)]
+    return [math.fsum(draw(values, k=count)) / count for _ in range(num_samples)]

@@ -4,11 +4,11 @@ from inspect_ai._scorer import stats
 from inspect_ai._scorer.metric import Metric, builtin_metric
 from inspect_ai._scorer.metrics.values import float_values
 from inspect_ai._scorer.sample_score import SampleScore
-from inspect_ai._scorer.value_to_float import ValueToFloat, value_to_float
+from inspect_ai._scorer.value_to_float import DEFAULT_TO_FLOAT, ValueToFloat
 
 
 @builtin_metric
-def mean(to_float: ValueToFloat = value_to_float()) -> Metric:
+def mean(to_float: ValueToFloat = DEFAULT_TO_FLOAT) -> Metric:
     """Compute the mean of the score values.
 
     Args:
@@ -23,7 +23,7 @@ def mean(to_float: ValueToFloat = value_to_float()) -> Metric:
 
 
 @builtin_metric
-def var(to_float: ValueToFloat = value_to_float()) -> Metric:
+def var(to_float: ValueToFloat = DEFAULT_TO_FLOAT) -> Metric:
     """Compute the sample variance of the score values (0 for fewer than two).
 
     Args:
@@ -38,7 +38,7 @@ def var(to_float: ValueToFloat = value_to_float()) -> Metric:
 
 
 @builtin_metric
-def std(to_float: ValueToFloat = value_to_float()) -> Metric:
+def std(to_float: ValueToFloat = DEFAULT_TO_FLOAT) -> Metric:
     """Compute the sample standard deviation of the score values (0 for fewer than two).
 
     Args:

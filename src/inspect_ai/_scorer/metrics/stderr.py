@@ -7,11 +7,11 @@ from typing import Any
 from inspect_ai._scorer import stats
 from inspect_ai._scorer.metric import Metric, builtin_metric
 from inspect_ai._scorer.sample_score import SampleScore
-from inspect_ai._scorer.value_to_float import ValueToFloat, value_to_float
+from inspect_ai._scorer.value_to_float import DEFAULT_TO_FLOAT, ValueToFloat
 
 
 @builtin_metric
-def stderr(to_float: ValueToFloat = value_to_float(), cluster: str | None = None) -> Metric:
+def stderr(to_float: ValueToFloat = DEFAULT_TO_FLOAT, cluster: str | None = None) -> Metric:
     """Compute the standard error of the mean of the score values.
 
     Without ``cluster`` this is the sample standard deviation over the square root of the

@@ -8,13 +8,13 @@ from inspect_ai._scorer import stats
 from inspect_ai._scorer.reducer import ScoreReducer, score_reducer, set_reducer_name
 from inspect_ai._scorer.reducers.shape import reduce_scores, scored
 from inspect_ai._scorer.score import Score, ValueScalar
-from inspect_ai._scorer.value_to_float import ValueToFloat, value_to_float
+from inspect_ai._scorer.value_to_float import DEFAULT_TO_FLOAT, ValueToFloat
 
 _NAN = float("nan")
 
 
 @score_reducer(name="mean")
-def mean_score(value_to_float: ValueToFloat = value_to_float()) -> ScoreReducer:
+def mean_score(value_to_float: ValueToFloat = DEFAULT_TO_FLOAT) -> ScoreReducer:
     """Take the mean of the epoch scores (as floats).
 
     Args:
@@ -32,7 +32,7 @@ def mean_score(value_to_float: ValueToFloat = value_to_float()) -> ScoreReducer:
 
 
 @score_reducer(name="median")
-def median_score(value_to_float: ValueToFloat = value_to_float()) -> ScoreReducer:
+def median_score(value_to_float: ValueToFloat = DEFAULT_TO_FLOAT) -> ScoreReducer:
     """Take the median of the epoch scores (as floats).
 
     Args:
@@ -63,7 +63,7 @@ def mode_score() -> ScoreReducer:
 
 
 @score_reducer(name="max")
-def max_score(value_to_float: ValueToFloat = value_to_float()) -> ScoreReducer:
+def max_score(value_to_float: ValueToFloat = DEFAULT_TO_FLOAT) -> ScoreReducer:
     """Take the highest epoch score (keeping its value as it was, e.g. ``"C"``).
 
     Args:
@@ -82,7 +82,7 @@ def max_score(value_to_float: ValueToFloat = value_to_float()) -> ScoreReducer:
 
 @score_reducer(name="pass_at")
 def pass_at(
-    k: int, value: float = 1.0, value_to_float: ValueToFloat = value_to_float()
+    k: int, value: float = 1.0, value_to_float: ValueToFloat = DEFAULT_TO_FLOAT
 ) -> ScoreReducer:
     """Probability of at least one correct score in ``k`` epochs drawn from those run.
 
@@ -111,7 +111,7 @@ def pass_at(
 
 @score_reducer(name="at_least")
 def at_least(
-    k: int, value: float = 1.0, value_to_float: ValueToFloat = value_to_float()
+    k: int, value: float = 1.0, value_to_float: ValueToFloat = DEFAULT_TO_FLOAT
 ) -> ScoreReducer:
     """1 if at least ``k`` epoch scores reach ``value``, else 0. Logged as ``at_least_{k}``.
 

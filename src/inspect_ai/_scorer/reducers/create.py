@@ -1,7 +1,7 @@
 """Reducers from what a task or eval names: objects, names, or a list of either."""
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from inspect_ai._registry.registry import registry_find
 from inspect_ai._scorer.reducer import ScoreReducer, ScoreReducers
@@ -34,7 +34,7 @@ def create_reducers(reducer: ScoreReducers | None) -> list[ScoreReducer] | None:
     """
     if reducer is None:
         return None
-    items = reducer if isinstance(reducer, list) else [reducer]
+    items = [reducer] if isinstance(reducer, str) or not isinstance(reducer, Sequence) else reducer
     return [create_reducer(item) if isinstance(item, str) else item for item in items]
 
 

@@ -57,7 +57,9 @@ def _reduce_dicts(values: Sequence[Value], reduce: ScalarReducer) -> dict[str, V
 
 def _reduce_lists(values: Sequence[Value], reduce: ScalarReducer) -> list[ValueScalar]:
     lists = [
-        list(value) for value in values if isinstance(value, Sequence) and not isinstance(value, str)
+        list(value)
+        for value in values
+        if isinstance(value, Sequence) and not isinstance(value, str)
     ]
     width = max(len(item) for item in lists)
     return [reduce([item[i] for item in lists if i < len(item)]) for i in range(width)]

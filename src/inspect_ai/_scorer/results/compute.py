@@ -70,7 +70,9 @@ compute_results = eval_results
 """Another name of ``eval_results``."""
 
 
-def named_scorers(scorers: Sequence[object] | Sequence[tuple[str, object]]) -> list[tuple[str, object]]:
+def named_scorers(
+    scorers: Sequence[object] | Sequence[tuple[str, object]],
+) -> list[tuple[str, object]]:
     """Each scorer with its name: as given in ``(name, scorer)`` pairs, else unique names."""
     if all(isinstance(item, tuple) and len(item) == 2 for item in scorers):
         return [(str(item[0]), item[1]) for item in scorers]  # type: ignore[index]

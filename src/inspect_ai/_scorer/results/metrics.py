@@ -31,10 +31,10 @@ def scorer_eval_scores(
     context: ScoreContext, reduced: Sequence[SampleScore], metrics: ScorerMetrics
 ) -> list[EvalScore]:
     """The results entries of a scorer: one for its plain metrics, one per dict key."""
-    if isinstance(metrics, dict):
+    if isinstance(metrics, Mapping):
         return _keyed_scores(context, reduced, metrics)
-    plain = [item for item in metrics if not isinstance(item, dict)]
-    keyed = [item for item in metrics if isinstance(item, dict)]
+    plain = [item for item in metrics if not isinstance(item, Mapping)]
+    keyed = [item for item in metrics if isinstance(item, Mapping)]
     entries = []
     if plain or not keyed:
         entries.append(_eval_score(context, context.scorer, reduced, plain))
@@ -44,7 +44,7 @@ def scorer_eval_scores(
 
 
 def _keyed_scores(
-    context: ScoreContext, reduced: Sequence[SampleScore], metrics: Mapping[str, list[Metric]]
+    context: ScoreContext, reduced: Sequence[SampleScore], metrics: Mapping[str, Sequence[Metric]]
 ) -> list[EvalScore]:
     entries = []
     for key, key_metrics in _expand_keys(reduced, metrics).items():
@@ -69,7 +69,9 @@ def _eval_score(
     )
 
 
-def compute_metrics(metrics: Sequence[Metric], scores: Sequence[SampleScore]) -> dict[str, EvalMetric]:
+def compute_metrics(
+    metrics: Sequence[Metric], scores: Sequence[SampleScore]
+) -> dict[str, EvalMetric]:
     """Each metric's value over ``scores``; dict and list values become several metrics."""
     computed: dict[str, EvalMetric] = {}
     for item in metrics:
@@ -88,8 +90,8 @@ def _metric_values(name: str, value: Any) -> list[tuple[str, float]]:
 
 
 def _expand_keys(
-    reduced: Sequence[SampleScore], metrics: Mapping[str, list[Metric]]
-) -> dict[str, list[Metric]]:
+    reduced: Sequence[SampleScore], metrics: Mapping[str, Sequence[Metric]]
+) -> dict[str, Sequence[Metric]]:
     if ALL_KEYS not in metrics:
         return dict(metrics)
     named = {key: items for key, items in metrics.items() if key != ALL_KEYS}

@@ -42,9 +42,7 @@ def answer(pattern: Literal["letter", "word", "line"]) -> Scorer:
         given = str(matches[-1]).strip()
         wanted = {_norm(item) for item in target}
         correct = _norm(given) in wanted
-        return Score(
-            value=CORRECT if correct else INCORRECT, answer=given, explanation=completion
-        )
+        return Score(value=CORRECT if correct else INCORRECT, answer=given, explanation=completion)
 
     return score
 

@@ -25,8 +25,6 @@ def includes(ignore_case: bool = True) -> Scorer:
         answer = completion.lower() if ignore_case else completion
         wanted = [item.lower() if ignore_case else item for item in target]
         correct = any(item in answer for item in wanted)
-        return Score(
-            value=CORRECT if correct else INCORRECT, answer=answer, explanation=completion
-        )
+        return Score(value=CORRECT if correct else INCORRECT, answer=answer, explanation=completion)
 
     return score

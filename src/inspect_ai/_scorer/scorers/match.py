@@ -20,9 +20,7 @@ _LONE_NUMBER = re.compile(r"[^\w\-+.]*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\
 
 
 @scorer(metrics=[accuracy(), stderr()])
-def match(
-    location: Location = "end", *, ignore_case: bool = True, numeric: bool = False
-) -> Scorer:
+def match(location: Location = "end", *, ignore_case: bool = True, numeric: bool = False) -> Scorer:
     """Score "C" when the output begins with, ends with, contains or is the target.
 
     Whitespace and punctuation around the output and the target are ignored (and case,
@@ -43,9 +41,7 @@ def match(
             answer, correct = match_str(completion, item, location, ignore_case, numeric)
             if correct:
                 break
-        return Score(
-            value=CORRECT if correct else INCORRECT, answer=answer, explanation=completion
-        )
+        return Score(value=CORRECT if correct else INCORRECT, answer=answer, explanation=completion)
 
     return score
 

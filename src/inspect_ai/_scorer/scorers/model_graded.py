@@ -84,7 +84,12 @@ def model_graded_fact(
             model given the ``grader`` role, else the model being evaluated.
     """
     return _grader(
-        template or FACT_TEMPLATE, instructions, grade_pattern, include_history, partial_credit, model
+        template or FACT_TEMPLATE,
+        instructions,
+        grade_pattern,
+        include_history,
+        partial_credit,
+        model,
     )
 
 

@@ -36,9 +36,7 @@ def pattern(pattern: str, ignore_case: bool = True, match_all: bool = False) -> 
         hits = [group for group in groups if _norm(group, ignore_case) in wanted]
         correct = len(hits) == len(groups) if match_all else bool(hits)
         answer = hits[0] if hits and correct else groups[0]
-        return Score(
-            value=CORRECT if correct else INCORRECT, answer=answer, explanation=completion
-        )
+        return Score(value=CORRECT if correct else INCORRECT, answer=answer, explanation=completion)
 
     return score
 

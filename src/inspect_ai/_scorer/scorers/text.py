@@ -18,7 +18,9 @@ def strip_punctuation(text: str) -> str:
 
 
 def _is_edge(char: str) -> bool:
-    return char.isspace() or unicodedata.category(char).startswith("P") or char in string.punctuation
+    return (
+        char.isspace() or unicodedata.category(char).startswith("P") or char in string.punctuation
+    )
 
 
 def normalize_text(text: str, stop_words: frozenset[str] = frozenset()) -> str:
