@@ -23,7 +23,7 @@ class CustomModelAPI(ModelAPI):
         self,
         model_name: str,
         base_url: str | None = None,
-        config: GenerateConfig = GenerateConfig(),
+        config: GenerateConfig = GenerateConfig(),  # noqa: B008 (as in the guide)
         **model_args: dict[str, Any],
     ) -> None:
         super().__init__(model_name, base_url, config)
@@ -36,9 +36,7 @@ class CustomModelAPI(ModelAPI):
         config: GenerateConfig,
     ) -> ModelOutput:
         # a trivial "model": reply with the last message, upper-cased
-        return ModelOutput.from_content(
-            model=self.model_name, content=input[-1].text.upper()
-        )
+        return ModelOutput.from_content(model=self.model_name, content=input[-1].text.upper())
 
 
 @task

@@ -1,5 +1,5 @@
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from inspect_ai import Task, task
 from inspect_ai.dataset import example_dataset
@@ -25,7 +25,7 @@ criterion. Here is the data:
 Does the submission meet the criterion?
 
 Reasoning:
-"""
+"""  # noqa: F541 (an f-string, as in the guide)
 
 
 @scorer(metrics=[accuracy()])

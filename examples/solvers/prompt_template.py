@@ -16,9 +16,7 @@ def prompt_template(template: str, **params: dict[str, Any]):
         # its possible the messages payload has no user prompt
         # so only modify the prompt if there is one
         if state.user_prompt:
-            state.user_prompt.text = prompt_template.format(
-                prompt=state.user_prompt.text, **params
-            )
+            state.user_prompt.text = prompt_template.format(prompt=state.user_prompt.text, **params)
         return state
 
     return solve

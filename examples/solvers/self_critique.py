@@ -50,9 +50,7 @@ def self_critique(
 ) -> Solver:
     # resolve templates
     critique_template = resource(critique_template or DEFAULT_CRITIQUE_TEMPLATE)
-    completion_template = resource(
-        completion_template or DEFAULT_CRITIQUE_COMPLETION_TEMPLATE
-    )
+    completion_template = resource(completion_template or DEFAULT_CRITIQUE_COMPLETION_TEMPLATE)
 
     # resolve critique model
     model = get_model(model)

@@ -34,10 +34,7 @@ if __name__ == "__main__":
 
     # run the evals and capture the logs
     logs = eval(
-        [
-            security_guide(system, grader, grader_model)
-            for system, grader, grader_model in grid
-        ],
+        [security_guide(system, grader, grader_model) for system, grader, grader_model in grid],
         model="mistral/mistral-large-latest",
     )
 

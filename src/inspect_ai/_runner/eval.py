@@ -14,6 +14,7 @@ from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.model import Model
 from inspect_ai._runner.dotenv import load_dotenv_file
 from inspect_ai._runner.env_defaults import generate_config_defaults, int_option_defaults
+from inspect_ai._runner.gc_tuning import eval_gc
 from inspect_ai._runner.log_capture import capture_logging
 from inspect_ai._runner.models import NOT_GIVEN, NotGivenType, eval_models, role_models
 from inspect_ai._runner.options import EvalOptions
@@ -185,7 +186,8 @@ async def eval_async(
         run_id=short_uuid(),
     )
     set_max_subprocesses(options.max_subprocesses)
-    with capture_logging(log_level or os.environ.get("INSPECT_LOG_LEVEL") or "warning"):
+    level = log_level or os.environ.get("INSPECT_LOG_LEVEL") or "warning"
+    with capture_logging(level), eval_gc():
         resolved = resolve_tasks(tasks, task_args)
         models = eval_models(model, model_base_url, options.model_args, config)
         roles = role_models(model_roles)

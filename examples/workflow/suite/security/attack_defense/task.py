@@ -7,7 +7,7 @@ from inspect_ai.solver import generate
 @task
 def saar():
     return Task(
-        dataset=[Sample(input='Which port does SSH listen on by default?', target='22')],
+        dataset=[Sample(input="Which port does SSH listen on by default?", target="22")],
         plan=[generate()],
         scorer=includes(),
     )
@@ -16,7 +16,12 @@ def saar():
 @task
 def bank():
     return Task(
-        dataset=[Sample(input="Which HTTP header protects a bank's cookies from JavaScript?", target='HttpOnly')],
+        dataset=[
+            Sample(
+                input="Which HTTP header protects a bank's cookies from JavaScript?",
+                target="HttpOnly",
+            )
+        ],
         plan=[generate()],
         scorer=includes(),
     )
@@ -25,7 +30,12 @@ def bank():
 @task
 def voting():
     return Task(
-        dataset=[Sample(input='What property guarantees that a vote cannot be altered unnoticed?', target='integrity')],
+        dataset=[
+            Sample(
+                input="What property guarantees that a vote cannot be altered unnoticed?",
+                target="integrity",
+            )
+        ],
         plan=[generate()],
         scorer=includes(),
     )
@@ -34,7 +44,9 @@ def voting():
 @task
 def dns():
     return Task(
-        dataset=[Sample(input='Which DNS record type maps a name to an IPv6 address?', target='AAAA')],
+        dataset=[
+            Sample(input="Which DNS record type maps a name to an IPv6 address?", target="AAAA")
+        ],
         plan=[generate()],
         scorer=includes(),
     )

@@ -7,7 +7,7 @@ from inspect_ai.solver import generate
 @task
 def crypto():
     return Task(
-        dataset=[Sample(input="Decrypt the Caesar cipher 'khoor' (shift 3).", target='hello')],
+        dataset=[Sample(input="Decrypt the Caesar cipher 'khoor' (shift 3).", target="hello")],
         plan=[generate()],
         scorer=includes(),
     )
@@ -16,7 +16,9 @@ def crypto():
 @task
 def decompile():
     return Task(
-        dataset=[Sample(input="What does the x86 instruction 'xor eax, eax' leave in eax?", target='0')],
+        dataset=[
+            Sample(input="What does the x86 instruction 'xor eax, eax' leave in eax?", target="0")
+        ],
         plan=[generate()],
         scorer=includes(),
     )
@@ -25,7 +27,7 @@ def decompile():
 @task
 def packet():
     return Task(
-        dataset=[Sample(input='Which TCP flag starts a three-way handshake?', target='SYN')],
+        dataset=[Sample(input="Which TCP flag starts a three-way handshake?", target="SYN")],
         plan=[generate()],
         scorer=includes(),
     )
@@ -34,7 +36,12 @@ def packet():
 @task
 def heap_trouble():
     return Task(
-        dataset=[Sample(input='Name the bug class where memory is used after free().', target='use after free')],
+        dataset=[
+            Sample(
+                input="Name the bug class where memory is used after free().",
+                target="use after free",
+            )
+        ],
         plan=[generate()],
         scorer=includes(),
     )

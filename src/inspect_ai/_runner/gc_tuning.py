@@ -1,0 +1,24 @@
+"""Garbage collection tuned for an eval: fewer, larger collections."""
+
+import contextlib
+import gc
+from collections.abc import Iterator
+
+EVAL_THRESHOLDS = (50_000, 20, 100)
+"""Collection thresholds while an eval runs (Python's defaults are 700, 10, 10).
+
+An eval allocates many short-lived objects (events, messages) while it keeps every
+completed sample alive, so with the default thresholds the collector spends about half
+of the run re-scanning live samples. Cycles are still collected, just in larger batches.
+"""
+
+
+@contextlib.contextmanager
+def eval_gc() -> Iterator[None]:
+    """Use ``EVAL_THRESHOLDS`` inside the block, restoring the previous ones after."""
+    previous = gc.get_threshold()
+    gc.set_threshold(*EVAL_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
