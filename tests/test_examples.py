@@ -396,13 +396,6 @@ def test_custom_prompt_template(tmp_path: Path) -> None:
     assert model_events(sample)[0].input[0].text == prompt
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="get_model() called with no model while a @task function builds its task "
-    "(the guide's self_critique source does `model = get_model(model)` in the solver "
-    "factory) raises 'No model specified': eval() resolves tasks before any model is "
-    "active (src/inspect_ai/_runner/eval.py: resolve_tasks runs before eval_models)",
-)
 def test_custom_self_critique(tmp_path: Path, no_eval_model: None) -> None:
     log = run_one(example("solvers/self_critique.py"), tmp_path)
     written = check_success(log, 16, "model_graded_fact", {"accuracy": 0.0, "stderr": 0.0})
@@ -443,13 +436,6 @@ def test_early_termination_message_limit(tmp_path: Path) -> None:
         assert len(model_events(sample)) < 20  # stopped well before keep_asking's 20 turns
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="eval() rejects max_messages= (the guide's `eval(my_task, max_messages = 10)`): "
-    "'eval() got unexpected keyword argument(s): max_messages' from _generate_config in "
-    "src/inspect_ai/_runner/eval.py; Task accepts max_messages as an alias of "
-    "message_limit but eval() does not",
-)
 def test_early_termination_max_messages(tmp_path: Path) -> None:
     log = run_one(example("solvers/early_termination.py@my_task"), tmp_path, max_messages=10)
     written = check_success(log, 2, "model_graded_fact", {"accuracy": 0.0, "stderr": 0.0})
@@ -501,13 +487,6 @@ def grades(input: list[ChatMessage]) -> str:
     return "Grade: C" if "[Criterion]:" in input[-1].text else "Use secure cookies."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="get_model() called with no model while a @task function builds its task "
-    "(the guide's model_graded_qa source does `grader_model = get_model(model)` in the "
-    "scorer factory) raises 'No model specified': eval() resolves tasks before any "
-    "model is active (src/inspect_ai/_runner/eval.py)",
-)
 def test_custom_model_graded_qa(tmp_path: Path, no_eval_model: None) -> None:
     log = run_one(example("scorers/model_graded_qa.py"), tmp_path, model=mock_with(grades))
     written = check_success(log, 16, "model_graded_qa", {"accuracy": 1.0})
@@ -520,11 +499,6 @@ def test_custom_model_graded_qa(tmp_path: Path, no_eval_model: None) -> None:
         assert f"[Criterion]: {sample.target}" in grader_prompt
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="as test_custom_model_graded_qa: get_model() during task creation finds no "
-    "active model (src/inspect_ai/_runner/eval.py)",
-)
 def test_custom_model_graded_qa_without_a_grade(tmp_path: Path, no_eval_model: None) -> None:
     # the guide's extract_grade() raises when the grader writes no grade: with the
     # default fail_on_error the eval fails with that error
@@ -632,13 +606,6 @@ def test_image_input(tmp_path: Path) -> None:
         assert len(images_of(model_events(sample)[0].input)) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="images are not logged as base64 data: log_images is recorded in the eval "
-    "config but never acted on, and eval() defaults it to False "
-    "(src/inspect_ai/_runner/eval.py, _runner/options.py), while the log guide says "
-    "'By default, full base64 encoded copies of images are included in the log file'",
-)
 def test_image_input_logged_as_base64_by_default(tmp_path: Path) -> None:
     logs = run(example("datasets/image_input.py"), tmp_path)
     for log in logs:

@@ -31,10 +31,13 @@ class ModelAPI(ABC):
         self,
         model_name: str,
         base_url: str | None = None,
-        api_key: str | None = None,
+        api_key: str | GenerateConfig | None = None,
         api_key_vars: list[str] | None = None,
         config: GenerateConfig | None = None,
     ) -> None:
+        if isinstance(api_key, GenerateConfig):
+            # older providers call super().__init__(model_name, base_url, config)
+            api_key, config = None, api_key
         self.model_name = model_name
         self.base_url = base_url
         self.config = config if config is not None else GenerateConfig()

@@ -7,10 +7,12 @@ from typing import Any, Literal
 
 from inspect_ai._concurrency.subprocess import set_max_subprocesses
 from inspect_ai._ids import short_uuid
+from inspect_ai._log import filesystem
 from inspect_ai._log.log_dir import default_log_dir
 from inspect_ai._log.model.log import EvalLog
 from inspect_ai._model.connections import release_loop_pools
 from inspect_ai._model.generate_config import GenerateConfig
+from inspect_ai._model.get_model import get_model, set_active_model
 from inspect_ai._model.model import Model
 from inspect_ai._runner.dotenv import load_dotenv_file
 from inspect_ai._runner.env_defaults import generate_config_defaults, int_option_defaults
@@ -18,10 +20,11 @@ from inspect_ai._runner.gc_tuning import eval_gc
 from inspect_ai._runner.log_capture import capture_logging
 from inspect_ai._runner.models import NOT_GIVEN, NotGivenType, eval_models, role_models
 from inspect_ai._runner.options import EvalOptions
+from inspect_ai._runner.run_directory import run_directory
 from inspect_ai._runner.task_run import TaskRun, run_task
 from inspect_ai._task.args import resolve_task_args
 from inspect_ai._task.epochs import Epochs, resolve_epochs
-from inspect_ai._task.loader import resolve_tasks
+from inspect_ai._task.loader import load_task_files, resolve_tasks
 from inspect_ai._task.resolved import ResolvedTask
 from inspect_ai._task.tasks import Tasks
 
@@ -94,7 +97,7 @@ def eval(
         max_tasks: Tasks run at once (default: the number of models).
         max_subprocesses: Child processes at once (default: the number of CPUs).
         log_samples: Log each sample (default True).
-        log_images: Log images as base64 data (default False).
+        log_images: Log local images as base64 data (default True).
         log_buffer: Samples to buffer between log writes.
         log_header_only: Return logs without their samples (they are still written).
         score: Score the samples (default True).
@@ -148,6 +151,9 @@ async def eval_async(
 ) -> list[EvalLog]:
     """Evaluate tasks using a model (async version of ``eval()``, same arguments)."""
     load_dotenv_file()
+    if "max_messages" in kwargs:  # the older name of message_limit
+        max_messages = kwargs.pop("max_messages")
+        message_limit = max_messages if message_limit is None else message_limit
     config = _generate_config(kwargs)
     ints = int_option_defaults(
         dict(
@@ -174,7 +180,7 @@ async def eval_async(
         max_tasks=ints["max_tasks"],
         max_subprocesses=ints["max_subprocesses"],
         log_samples=True if log_samples is None else log_samples,
-        log_images=bool(log_images),
+        log_images=True if log_images is None else log_images,
         log_buffer=ints["log_buffer"],
         score=score,
         tags=tags,
@@ -188,12 +194,14 @@ async def eval_async(
     set_max_subprocesses(options.max_subprocesses)
     level = log_level or os.environ.get("INSPECT_LOG_LEVEL") or "warning"
     with capture_logging(level), eval_gc():
-        resolved = resolve_tasks(tasks, task_args)
+        load_task_files(tasks)
         models = eval_models(model, model_base_url, options.model_args, config)
         roles = role_models(model_roles)
-        runs = _task_runs(resolved, models, roles, options)
+        runs = _task_runs(tasks, task_args, models, roles, options)
+        options.log_dir = filesystem.absolute(options.log_dir)
         try:
-            logs = await _run_all(runs, options.max_tasks or len(models or []) or 1)
+            with run_directory([run.resolved.task.task_file for run in runs]):
+                logs = await _run_all(runs, options.max_tasks or len(models or []) or 1)
         finally:
             release_loop_pools()
     if log_header_only:
@@ -202,30 +210,35 @@ async def eval_async(
 
 
 def _task_runs(
-    resolved: list[ResolvedTask],
+    tasks: Tasks,
+    task_args: dict[str, Any] | str | None,
     models: list[Model] | None,
     roles: dict[str, Model],
     options: EvalOptions,
 ) -> list[TaskRun]:
-    """Every task against every model (a task naming its own model runs once, with it)."""
+    """Every task against every model (a task naming its own model runs once, with it).
+
+    Tasks are created once per model, with that model active, so solvers and scorers
+    that call ``get_model()`` when they are created get the model being evaluated.
+    """
     runs: list[TaskRun] = []
-    for item in resolved:
-        task_roles = {**role_models(item.task.model_roles), **roles}
-        for model in _models_for(item, models, options):
-            runs.append(TaskRun(item, model, options, task_roles))
+    for index, model in enumerate(models or [None]):
+        set_active_model(model, roles)
+        for item in resolve_tasks(tasks, task_args):
+            if index > 0 and item.task.model is not None:
+                continue  # a task with its own model runs once
+            task_roles = {**role_models(item.task.model_roles), **roles}
+            runs.append(TaskRun(item, _model_for(item, model, options), options, task_roles))
+    set_active_model(None)
     return runs
 
 
-def _models_for(
-    item: ResolvedTask, models: list[Model] | None, options: EvalOptions
-) -> list[Model]:
-    from inspect_ai._model.get_model import get_model
-
+def _model_for(item: ResolvedTask, model: Model | None, options: EvalOptions) -> Model:
     own = item.task.model
     if own is not None:
-        return [get_model(own, config=options.generate_config) if isinstance(own, str) else own]
-    if models is not None:
-        return models
+        return get_model(own, config=options.generate_config) if isinstance(own, str) else own
+    if model is not None:
+        return model
     raise ValueError(
         f"No model specified for task '{item.task.name}' "
         "(pass model=..., use --model, or set INSPECT_EVAL_MODEL)."

@@ -26,7 +26,7 @@ class EvalOptions:
     max_tasks: int | None = None
     max_subprocesses: int | None = None
     log_samples: bool = True
-    log_images: bool = False
+    log_images: bool = True
     log_buffer: int | None = None
     score: bool = True
     tags: list[str] | None = None

@@ -14,6 +14,7 @@ from inspect_ai._log.model.sample import EvalSample, EvalSampleLimit
 from inspect_ai._model.message import ChatMessage, ChatMessageUser
 from inspect_ai._model.model import Model
 from inspect_ai._runner.errors import eval_error
+from inspect_ai._runner.images import embed_images
 from inspect_ai._sample.context import SampleContext, set_sample_context
 from inspect_ai._sample.limits import LimitExceededError
 from inspect_ai._scorer.score import Score
@@ -45,6 +46,7 @@ class SamplePlan:
     time_limit: int | None = None
     working_limit: int | None = None
     raise_errors: bool = False
+    log_images: bool = True
 
 
 @dataclass
@@ -100,6 +102,10 @@ async def run_sample(
             error = eval_error(ex)
             active._event(ErrorEvent(error=error))
             scores = {}
+    if plan.log_images:
+        embed_images(state.messages)
+        if not isinstance(sample.input, str):
+            embed_images(sample.input)
     logged = EvalSample(
         id=sample_id, epoch=epoch, input=sample.input, choices=sample.choices,
         target=sample.target, sandbox=sample.sandbox,

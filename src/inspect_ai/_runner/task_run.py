@@ -84,6 +84,7 @@ async def run_task(run: TaskRun) -> EvalLog:
         time_limit=_first(options.time_limit, task.time_limit),
         working_limit=_first(options.working_limit, task.working_limit),
         raise_errors=options.debug_errors,
+        log_images=options.log_images,
     )  # fmt: skip
     fail_on_error = _first(options.fail_on_error, task.fail_on_error)
     task_id = options.task_id or short_uuid()

@@ -11,8 +11,11 @@ from inspect_ai._task.decorator import function_file
 from inspect_ai._task.discover import discover_task_files, parse_task_file
 from inspect_ai._task.file_tasks import resolve_source_tasks
 from inspect_ai._task.info import TaskInfo
+from inspect_ai._task.module import load_task_module
+from inspect_ai._task.parse import TaskDef
 from inspect_ai._task.resolved import ResolvedTask
 from inspect_ai._task.scan import is_task_file
+from inspect_ai._task.source import TaskSource
 from inspect_ai._task.task import Task, record_task_origin
 from inspect_ai._task.tasks import Tasks
 
@@ -115,3 +118,30 @@ def _resolve_callable(factory: Callable[..., Any], args: Mapping[str, Any]) -> R
             task, name=name, file=function_file(factory), args=params, args_passed=passed
         )
     return ResolvedTask.of(task)
+
+
+def load_task_files(tasks: Tasks) -> None:
+    """Execute the task files ``tasks`` names, without creating any task.
+
+    This registers what the files define (``@modelapi`` providers, ``@solver``s), so the
+    models of an eval can be resolved before its tasks are created.
+    """
+    items: list[Any] = list(tasks) if isinstance(tasks, list | tuple) else [tasks]
+    for item in items:
+        if isinstance(item, TaskInfo):
+            item = item.file
+        if isinstance(item, str):
+            for source, _defs in _task_sources(item):
+                load_task_module(source)
+
+
+def _task_sources(spec: str) -> list[tuple[TaskSource, list[TaskDef]]]:
+    """The task files a task string refers to (none if it names no file or directory)."""
+    path = Path(spec)
+    if path.is_dir():
+        return discover_task_files(path)
+    file, separator, _name = spec.rpartition("@")
+    candidate = Path(file) if separator and not path.is_file() else path
+    if candidate.is_file() and is_task_file(candidate):
+        return [parse_task_file(candidate)]
+    return []

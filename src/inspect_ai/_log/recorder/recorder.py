@@ -75,7 +75,9 @@ class LogRecorder(ABC):
             self._write_samples(self._started(), samples)
             finished = time.monotonic()
             took = finished - started
-            self._next_write = finished + took * (1 / WRITE_SHARE - 1) if took > QUICK_WRITE else 0.0
+            self._next_write = (
+                finished + took * (1 / WRITE_SHARE - 1) if took > QUICK_WRITE else 0.0
+            )
 
     def finish(
         self,
