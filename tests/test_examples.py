@@ -823,12 +823,6 @@ def test_light_suite_filter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert all(log.status == "success" for log in logs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the `inspect list tasks` command is missing ('No such command tasks': "
-    "src/inspect_ai/_cli only has `inspect list logs`), though the guide uses "
-    "`inspect list tasks security --json -F light=true`",
-)
 def test_list_tasks_command() -> None:
     result = inspect_cli("list", "tasks", "security", cwd=EXAMPLES / "eval_suites")
     assert result.returncode == 0, result.stderr

@@ -11,7 +11,7 @@ from inspect_ai._cli.lazy_group import LazyGroup
     lazy_commands={
         "eval": ("inspect_ai._cli.eval:eval_command", "Evaluate tasks against a model."),
         "log": ("inspect_ai._cli.log:log_command", "Query, read, convert and describe eval logs."),
-        "list": ("inspect_ai._cli.legacy:list_command", "List logs (older spelling)."),
+        "list": ("inspect_ai._cli.legacy:list_command", "List tasks, or logs."),
         "info": ("inspect_ai._cli.legacy:info_command", "Log file and schema (older spelling)."),
     },
     context_settings={"help_option_names": ["-h", "--help"]},
