@@ -6,6 +6,7 @@ from typing import Any
 import click
 
 from inspect_ai._cli.errors import one_line_errors
+from inspect_ai._cli.key_value import key_value_pairs
 
 GENERATE_OPTIONS: list[tuple[str, type, str]] = [
     ("temperature", float, "Sampling temperature."),
@@ -38,19 +39,6 @@ def _generate_options(command: Any) -> Any:
         "--parallel-tool-calls/--no-parallel-tool-calls", default=None, help="Parallel tool calls."
     )(command)
     return command
-
-
-def _pairs(values: tuple[str, ...], flag: str) -> dict[str, Any]:
-    """``key=value`` pairs into a dict (values converted as task arguments are)."""
-    from inspect_ai._task.args import convert_arg_value
-
-    result: dict[str, Any] = {}
-    for item in values:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise click.BadParameter(f"'{item}' should be key=value.", param_hint=flag)
-        result[key.strip()] = convert_arg_value(value)
-    return result
 
 
 def _limit(value: str | None) -> int | tuple[int, int] | None:
@@ -123,75 +111,45 @@ def _fail_on_error(value: str | None, no_fail: bool) -> bool | float | None:
     help="How progress is shown.",
 )
 @_generate_options
-def eval_command(
-    tasks: tuple[str, ...],
-    model: str | None,
-    model_base_url: str | None,
-    model_arg: tuple[str, ...],
-    model_config: str | None,
-    model_role: tuple[str, ...],
-    task_arg: tuple[str, ...],
-    task_config: str | None,
-    tags: str | None,
-    limit: str | None,
-    sample_id: str | None,
-    epochs: int | None,
-    epochs_reducer: str | None,
-    fail_on_error: str | None,
-    no_fail_on_error: bool,
-    debug_errors: bool,
-    no_log_samples: bool,
-    no_score: bool,
-    display: str | None,
-    stop_seqs: str | None,
-    **options: Any,
-) -> None:
+def eval_command(tasks: tuple[str, ...], display: str | None, **options: Any) -> None:
     """Evaluate tasks (files, file.py@task, directories or notebooks) against a model."""
     with one_line_errors():
-        logs = _run(
-            tasks, model, model_base_url, model_arg, model_config, model_role, task_arg,
-            task_config, tags, limit, sample_id, epochs, epochs_reducer, fail_on_error,
-            no_fail_on_error, debug_errors, no_log_samples, no_score, stop_seqs, options,
-        )  # fmt: skip
+        logs = _run(tasks, options)
     _report(logs, display)
     if any(log.status != "success" for log in logs):
         sys.exit(1)
 
 
-def _run(
-    tasks: tuple[str, ...],
-    model: str | None,
-    model_base_url: str | None,
-    model_arg: tuple[str, ...],
-    model_config: str | None,
-    model_role: tuple[str, ...],
-    task_arg: tuple[str, ...],
-    task_config: str | None,
-    tags: str | None,
-    limit: str | None,
-    sample_id: str | None,
-    epochs: int | None,
-    epochs_reducer: str | None,
-    fail_on_error: str | None,
-    no_fail_on_error: bool,
-    debug_errors: bool,
-    no_log_samples: bool,
-    no_score: bool,
-    stop_seqs: str | None,
-    options: dict[str, Any],
-) -> list[Any]:
+def _run(tasks: tuple[str, ...], options: dict[str, Any]) -> list[Any]:
+    """Turn the command's options into an ``eval()`` call (what is left is generate config)."""
     from inspect_ai._runner.eval import eval
-    from inspect_ai._runner.models import NOT_GIVEN
     from inspect_ai._task.args import resolve_task_args
     from inspect_ai._task.epochs import Epochs
+    from inspect_ai._task.not_given import NOT_GIVEN
 
-    task_args = {**resolve_task_args(task_config), **_pairs(task_arg, "-T")}
-    model_args = {**resolve_task_args(model_config), **_pairs(model_arg, "-M")}
-    roles: dict[str, Any] = {k: str(v) for k, v in _pairs(model_role, "--model-role").items()}
-    generate = {k: v for k, v in options.items() if v is not None and k not in _EVAL_INTS}
+    model = options.pop("model")
+    model_base_url = options.pop("model_base_url")
+    task_args = {
+        **resolve_task_args(options.pop("task_config")),
+        **key_value_pairs(options.pop("task_arg"), "-T"),
+    }
+    model_args = {
+        **resolve_task_args(options.pop("model_config")),
+        **key_value_pairs(options.pop("model_arg"), "-M"),
+    }
+    roles: dict[str, Any] = {
+        k: str(v) for k, v in key_value_pairs(options.pop("model_role"), "--model-role").items()
+    }
+    tags, limit, sample_id = options.pop("tags"), options.pop("limit"), options.pop("sample_id")
+    epochs, epochs_reducer = options.pop("epochs"), options.pop("epochs_reducer")
+    fail_on_error = _fail_on_error(options.pop("fail_on_error"), options.pop("no_fail_on_error"))
+    debug_errors = options.pop("debug_errors")
+    no_log_samples, no_score = options.pop("no_log_samples"), options.pop("no_score")
+    stop_seqs = options.pop("stop_seqs")
+    ints = {k: options.pop(k) for k in _EVAL_INTS}
+    generate = {k: v for k, v in options.items() if v is not None}
     if stop_seqs:
         generate["stop_seqs"] = [s.strip() for s in stop_seqs.split(",")]
-    ints = {k: options.get(k) for k in _EVAL_INTS}
     reducers = [r.strip() for r in epochs_reducer.split(",")] if epochs_reducer else None
     return eval(
         list(tasks) or None,
@@ -204,7 +162,7 @@ def _run(
         limit=_limit(limit),
         sample_id=[_sample_id(s) for s in sample_id.split(",")] if sample_id else None,
         epochs=Epochs(epochs, reducers) if epochs else None,
-        fail_on_error=_fail_on_error(fail_on_error, no_fail_on_error),
+        fail_on_error=fail_on_error,
         debug_errors=debug_errors,
         log_samples=not no_log_samples,
         score=not no_score,

@@ -1,7 +1,6 @@
 """``inspect list tasks``: the tasks in files and directories, found without running them."""
 
 import json
-from typing import Any
 
 import click
 
@@ -17,15 +16,10 @@ def list_tasks_command(
     paths: tuple[str, ...], filters: tuple[str, ...], as_json: bool, absolute: bool
 ) -> None:
     """List the tasks in PATHS (files or directories; default: the current directory)."""
-    from inspect_ai._task.args import convert_arg_value
+    from inspect_ai._cli.key_value import key_value_pairs
     from inspect_ai._task.listing import list_tasks
 
-    wanted: dict[str, Any] = {}
-    for item in filters:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise click.BadParameter(f"'{item}' should be key=value.", param_hint="-F")
-        wanted[key] = convert_arg_value(value)
+    wanted = key_value_pairs(filters, "-F")
     with one_line_errors():
         tasks = list_tasks(
             list(paths) or None,

@@ -27,8 +27,3 @@ def named_semaphore(name: str, limit: int) -> asyncio.Semaphore:
         semaphore = asyncio.Semaphore(max(1, limit))
         _semaphores[key] = semaphore
     return semaphore
-
-
-def reset_named_semaphore(name: str) -> None:
-    """Forget the limit ``name`` in the running loop (the next user sets it afresh)."""
-    _semaphores.pop((id(asyncio.get_running_loop()), name), None)

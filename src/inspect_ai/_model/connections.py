@@ -30,12 +30,6 @@ def connection_pool(key: str, max_connections: int) -> ConnectionStats:
     return pool
 
 
-def connection_pools() -> dict[str, ConnectionStats]:
-    """The pools of the running event loop, by connection key."""
-    loop_id = id(asyncio.get_running_loop())
-    return {key: pool for (loop, key), pool in _pools.items() if loop == loop_id}
-
-
 def release_loop_pools() -> None:
     """Forget the pools of the running event loop (when an eval run ends)."""
     loop_id = id(asyncio.get_running_loop())

@@ -92,8 +92,3 @@ def set_active_model(model: Model | None, roles: dict[str, Model] | None = None)
     """Make ``model`` (and ``roles``) what ``get_model()`` returns in this task."""
     _active_model.set(model)
     _active_roles.set(roles)
-
-
-def active_model() -> Model | None:
-    """The model being evaluated in the current task (None outside an eval)."""
-    return _active_model.get()

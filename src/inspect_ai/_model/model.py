@@ -69,8 +69,9 @@ class Model:
         )
         merged = self.config.merge(config) if config is not None else self.config
         messages = _with_system_message(messages, merged.system_message)
-        if merged.max_tokens is None and self.api.max_tokens() is not None:
-            merged = merged.model_copy(update={"max_tokens": self.api.max_tokens()})
+        default_max_tokens = self.api.max_tokens()
+        if merged.max_tokens is None and default_max_tokens is not None:
+            merged = merged.model_copy(update={"max_tokens": default_max_tokens})
         tool_infos = list(tools)
         choice: ToolChoice = tool_choice or ("auto" if tool_infos else "none")
         return await self._generate(messages, tool_infos, choice, merged)

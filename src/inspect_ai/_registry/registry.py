@@ -98,16 +98,6 @@ def registry_params_passed(obj: object) -> dict[str, Any]:
     return dict(getattr(obj, _PASSED_ATTR, {}))
 
 
-def registry_create(type: RegistryType, name: str, **kwargs: Any) -> Any:
-    """Create an object by calling the factory registered as ``name``."""
-    factory = registry_find(type, name)
-    if factory is None:
-        raise ValueError(f"No {type} named '{name}' is registered.")
-    if not callable(factory):
-        raise ValueError(f"The registered {type} '{name}' cannot be called.")
-    return factory(**kwargs)
-
-
 def registry_factory_name(factory: Callable[..., Any], name: str | None) -> str:
     """The name a decorated factory registers under: ``name``, else its ``__name__``."""
     return name if name is not None else str(getattr(factory, "__name__", "unnamed"))

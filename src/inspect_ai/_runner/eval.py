@@ -18,20 +18,21 @@ from inspect_ai._runner.dotenv import load_dotenv_file
 from inspect_ai._runner.env_defaults import generate_config_defaults, int_option_defaults
 from inspect_ai._runner.gc_tuning import eval_gc
 from inspect_ai._runner.log_capture import capture_logging
-from inspect_ai._runner.models import NOT_GIVEN, NotGivenType, eval_models, role_models
+from inspect_ai._runner.models import eval_models, role_models
 from inspect_ai._runner.options import EvalOptions
 from inspect_ai._runner.run_directory import run_directory
 from inspect_ai._runner.task_run import TaskRun, run_task
 from inspect_ai._task.args import resolve_task_args
 from inspect_ai._task.epochs import Epochs, resolve_epochs
 from inspect_ai._task.loader import load_task_files, resolve_tasks
+from inspect_ai._task.not_given import NOT_GIVEN, NotGiven
 from inspect_ai._task.resolved import ResolvedTask
 from inspect_ai._task.tasks import Tasks
 
 
 def eval(
     tasks: Tasks = None,
-    model: str | Model | list[str] | list[Model] | None | NotGivenType = NOT_GIVEN,
+    model: str | Model | list[str] | list[Model] | None | NotGiven = NOT_GIVEN,
     model_base_url: str | None = None,
     model_args: dict[str, Any] | str | None = None,
     model_roles: dict[str, str | Model] | None = None,
@@ -117,7 +118,7 @@ def eval(
 
 async def eval_async(
     tasks: Tasks = None,
-    model: str | Model | list[str] | list[Model] | None | NotGivenType = NOT_GIVEN,
+    model: str | Model | list[str] | list[Model] | None | NotGiven = NOT_GIVEN,
     model_base_url: str | None = None,
     model_args: dict[str, Any] | str | None = None,
     model_roles: dict[str, str | Model] | None = None,

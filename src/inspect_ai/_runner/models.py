@@ -1,34 +1,22 @@
 """Resolving the models of an eval: names, the environment default, args and roles."""
 
-import os
 from typing import Any
 
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.get_model import get_model
-from inspect_ai._model.model import Model
-
-
-class NotGivenType:
-    """Marks an argument that was not passed (distinct from None)."""
-
-    def __repr__(self) -> str:
-        return "NOT_GIVEN"
-
-
-NOT_GIVEN = NotGivenType()
+from inspect_ai._model.model import Model, model_name_from_env
+from inspect_ai._task.not_given import NotGiven
 
 
 def eval_models(
-    model: str | Model | list[str] | list[Model] | None | NotGivenType,
+    model: str | Model | list[str] | list[Model] | None | NotGiven,
     base_url: str | None,
     model_args: dict[str, Any],
     config: GenerateConfig,
 ) -> list[Model] | None:
     """The models to evaluate (None: no default model, tasks use their own)."""
-    if isinstance(model, NotGivenType):
-        model = os.environ.get("INSPECT_EVAL_MODEL") or None
-        if model is None:
-            return None
+    if isinstance(model, NotGiven):
+        model = model_name_from_env()
     if model is None:
         return None
     names: list[str | Model] = (

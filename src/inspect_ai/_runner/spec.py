@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from inspect_ai import __version__
+from inspect_ai._ids import short_uuid
 from inspect_ai._log.model.plan import EvalPlan, EvalPlanStep
 from inspect_ai._log.model.spec import EvalConfig, EvalDataset, EvalScorer, EvalSpec
 from inspect_ai._model.generate_config import GenerateConfig
@@ -47,7 +48,7 @@ def eval_spec(
     task_file = _relative(task.task_file)
     return EvalSpec(
         eval_set_id=options.eval_set_id,
-        eval_id=_new_id(),
+        eval_id=short_uuid(),
         run_id=options.run_id,
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         task=task.name,
@@ -82,9 +83,3 @@ def _relative(path: str | None) -> str | None:
         return os.path.relpath(path)
     except ValueError:
         return path
-
-
-def _new_id() -> str:
-    from inspect_ai._ids import short_uuid
-
-    return short_uuid()
