@@ -494,3 +494,24 @@ def test_eval_from_running_event_loop(tmp_path: Path) -> None:
         ].status
 
     assert asyncio.run(main()) == "success"
+
+
+def test_dotenv_beside_the_task_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from inspect_ai._runner import dotenv
+
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "hello.py").write_text(
+        "from inspect_ai import Task, task\n"
+        "from inspect_ai.dataset import Sample\n\n"
+        "@task\ndef hello():\n    return Task(dataset=[Sample(input='hi')])\n"
+    )
+    (project / ".env").write_text("INSPECT_EVAL_MODEL=mockllm/model\nINSPECT_LOG_DIR=./logs\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("INSPECT_EVAL_MODEL", raising=False)
+    monkeypatch.setattr(dotenv, "_loaded", set())
+    [log] = eval(str(project / "hello.py"), display="none")
+    assert log.eval.model == "mockllm/model"
+    assert Path(log.location).parent == project / "logs"
+    monkeypatch.delenv("INSPECT_EVAL_MODEL", raising=False)
+    monkeypatch.delenv("INSPECT_LOG_DIR", raising=False)

@@ -26,7 +26,14 @@ def inspect(ctx: click.Context) -> None:
 
 
 def main() -> None:
-    """Entry point of the ``inspect`` console script."""
+    """Entry point of the ``inspect`` console script.
+
+    The working directory's ``.env`` is loaded first, so its ``INSPECT_EVAL_<OPTION>``
+    variables are option defaults like any others in the environment.
+    """
+    from inspect_ai._runner.dotenv import load_dotenv_file
+
+    load_dotenv_file()
     inspect(auto_envvar_prefix="INSPECT")
 
 

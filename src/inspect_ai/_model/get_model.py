@@ -74,12 +74,13 @@ def _create(
     if name == "none":
         name = "none/none"
     key = "|".join([name, config.model_dump_json(), str(base_url), str(api_key), repr(model_args)])
-    if memoize and key in _memo:
-        return _memo[key]
     provider, sep, model_name = name.partition("/")
     if not sep or not model_name:
         raise ValueError(f"Model name '{name}' should be of the form <provider>/<model>.")
     api_class = provider_class(provider)
+    memoized = _memo.get(key) if memoize else None
+    if memoized is not None and type(memoized.api) is api_class:
+        return memoized  # (unless the provider was registered again since)
     extra: dict[str, Any] = {"api_key": api_key} if api_key is not None else {}
     api = api_class(model_name=model_name, base_url=base_url, config=config, **extra, **model_args)
     created = Model(api, config, provider, model_args)

@@ -1,5 +1,6 @@
 """``Model``: a provider plus its config, with connection limits, retries and event logging."""
 
+import logging
 import os
 import time
 from collections.abc import Sequence
@@ -10,6 +11,7 @@ from inspect_ai._event.model import ModelEvent
 from inspect_ai._model.call import ModelCall
 from inspect_ai._model.connections import connection_pool
 from inspect_ai._model.generate_config import GenerateConfig
+from inspect_ai._model.http_log import HTTP_LEVEL
 from inspect_ai._model.message import ChatMessage, ChatMessageSystem, ChatMessageUser
 from inspect_ai._model.model_api import ModelAPI
 from inspect_ai._model.output import ModelOutput
@@ -17,6 +19,8 @@ from inspect_ai._model.retry import call_with_retry
 from inspect_ai._sample.context import sample_context
 from inspect_ai._tool.info import ToolChoice, ToolInfo
 from inspect_ai._transcript.transcript import transcript
+
+_logger = logging.getLogger(__name__)
 
 
 class Model:
@@ -85,7 +89,9 @@ class Model:
     ) -> ModelOutput:
         active = transcript()
         pool = connection_pool(
-            self.api.connection_key(), config.max_connections or self.api.max_connections()
+            self.api.connection_key(),
+            config.max_connections or self.api.max_connections(),
+            label=str(self),
         )
 
         async def attempt() -> ModelOutput | tuple[ModelOutput, ModelCall]:
@@ -99,9 +105,12 @@ class Model:
                     pool.in_use -= 1
 
         def on_retry(ex: BaseException, delay: float) -> None:
-            if self.api.is_rate_limit(ex):
+            rate_limited = self.api.is_rate_limit(ex)
+            if rate_limited:
                 pool.rate_limit_retries += 1
             active.add_waiting(delay)
+            reason = "rate limit" if rate_limited else "error"
+            _logger.log(HTTP_LEVEL, f"{self}: retrying in {delay:.1f}s after {reason}: {ex}")
 
         event = ModelEvent(
             model=str(self), role=self.role, input=messages, tools=tools,

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from inspect_ai._registry.registry import is_registry_object, registry_name
+from inspect_ai._registry.registry import is_registry_object, registry_name, registry_params
 
 
 def jsonable_params(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -20,6 +20,12 @@ def jsonable_value(value: Any) -> Any:
         return value
     if isinstance(value, Enum):
         return jsonable_value(value.value)
+    if is_registry_object(value, "tool"):
+        return {
+            "type": "tool",
+            "name": registry_name(value),
+            "params": jsonable_params(registry_params(value)),
+        }
     if is_registry_object(value):
         return registry_name(value)
     if isinstance(value, BaseModel):

@@ -24,3 +24,15 @@ def load_dotenv_file(directory: str | None = None) -> None:
         if name == "INSPECT_LOG_DIR" and "://" not in value and not os.path.isabs(value):
             value = os.path.normpath(os.path.join(folder, value))
         os.environ[name] = value
+
+
+def load_task_dotenv_files(tasks: object) -> None:
+    """Load the ``.env`` of the working directory, then of each task file's folder."""
+    load_dotenv_file()
+    names = [tasks] if isinstance(tasks, str) else tasks if isinstance(tasks, list) else []
+    for name in names:
+        if isinstance(name, str):
+            path = name.split("@", 1)[0]
+            folder = path if os.path.isdir(path) else os.path.dirname(path)
+            if os.path.exists(path):
+                load_dotenv_file(folder or None)

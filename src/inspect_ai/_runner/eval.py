@@ -6,6 +6,8 @@ import threading
 from typing import Any, Literal
 
 from inspect_ai._concurrency.subprocess import set_max_subprocesses
+from inspect_ai._display.create import create_display, display_type
+from inspect_ai._display.display import Display
 from inspect_ai._ids import short_uuid
 from inspect_ai._log import filesystem
 from inspect_ai._log.log_dir import default_log_dir
@@ -14,7 +16,7 @@ from inspect_ai._model.connections import release_loop_pools
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.get_model import get_model, set_active_model
 from inspect_ai._model.model import Model
-from inspect_ai._runner.dotenv import load_dotenv_file
+from inspect_ai._runner.dotenv import load_task_dotenv_files
 from inspect_ai._runner.env_defaults import generate_config_defaults, int_option_defaults
 from inspect_ai._runner.gc_tuning import eval_gc
 from inspect_ai._runner.log_capture import capture_logging
@@ -22,6 +24,7 @@ from inspect_ai._runner.models import eval_models, role_models
 from inspect_ai._runner.options import EvalOptions
 from inspect_ai._runner.run_directory import run_directory
 from inspect_ai._runner.task_run import TaskRun, run_task
+from inspect_ai._solver.spec import resolve_eval_solver
 from inspect_ai._task.args import resolve_task_args
 from inspect_ai._task.epochs import Epochs, resolve_epochs
 from inspect_ai._task.loader import load_task_files, resolve_tasks
@@ -62,6 +65,7 @@ def eval(
     log_header_only: bool | None = None,
     score: bool = True,
     display: str | None = None,
+    trace: bool | None = None,
     **kwargs: Any,
 ) -> list[EvalLog]:
     """Evaluate tasks using a model.
@@ -102,8 +106,10 @@ def eval(
         log_buffer: Samples to buffer between log writes.
         log_header_only: Return logs without their samples (they are still written).
         score: Score the samples (default True).
-        display: How progress is shown (``full``, ``conversation``, ``rich``, ``plain``,
-            ``none``); ``eval()`` itself prints nothing, so this matters to the CLI.
+        display: How progress is shown: ``full`` (default on a terminal),
+            ``conversation``, ``rich``, ``plain`` (default otherwise) or ``none``
+            (or ``INSPECT_DISPLAY``).
+        trace: Show each model call's messages, running one sample at a time.
         **kwargs: Generation options (``temperature``, ``max_tokens``, ``max_connections``...).
     """
     call = eval_async(
@@ -111,7 +117,7 @@ def eval(
         metadata, log_level, log_dir, log_format, limit, sample_id, epochs, fail_on_error,
         retry_on_error, debug_errors, message_limit, token_limit, time_limit, working_limit,
         max_samples, max_tasks, max_subprocesses, log_samples, log_images, log_buffer,
-        log_header_only, score, display, **kwargs,
+        log_header_only, score, display, trace, **kwargs,
     )  # fmt: skip
     return run_coroutine(call)
 
@@ -148,10 +154,11 @@ async def eval_async(
     log_header_only: bool | None = None,
     score: bool = True,
     display: str | None = None,
+    trace: bool | None = None,
     **kwargs: Any,
 ) -> list[EvalLog]:
     """Evaluate tasks using a model (async version of ``eval()``, same arguments)."""
-    load_dotenv_file()
+    load_task_dotenv_files(tasks)
     if "max_messages" in kwargs:  # the older name of message_limit
         max_messages = kwargs.pop("max_messages")
         message_limit = max_messages if message_limit is None else message_limit
@@ -177,8 +184,8 @@ async def eval_async(
         token_limit=ints["token_limit"],
         time_limit=ints["time_limit"],
         working_limit=ints["working_limit"],
-        max_samples=ints["max_samples"],
-        max_tasks=ints["max_tasks"],
+        max_samples=1 if trace else ints["max_samples"],
+        max_tasks=1 if trace else ints["max_tasks"],
         max_subprocesses=ints["max_subprocesses"],
         log_samples=True if log_samples is None else log_samples,
         log_images=True if log_images is None else log_images,
@@ -194,14 +201,16 @@ async def eval_async(
     )
     set_max_subprocesses(options.max_subprocesses)
     level = log_level or os.environ.get("INSPECT_LOG_LEVEL") or "warning"
-    with capture_logging(level), eval_gc():
+    screen = create_display(display_type(display, bool(trace)))
+    with capture_logging(level, screen.log_handler()), eval_gc():
         load_task_files(tasks)
+        options.solver = resolve_eval_solver(solver)  # after task files: it may name theirs
         models = eval_models(model, model_base_url, options.model_args, config)
         roles = role_models(model_roles)
-        runs = _task_runs(tasks, task_args, models, roles, options)
+        runs = _task_runs(tasks, task_args, models, roles, options, screen)
         options.log_dir = filesystem.absolute(options.log_dir)
         try:
-            with run_directory([run.resolved.task.task_file for run in runs]):
+            with run_directory([run.resolved.task.task_file for run in runs]), screen.running():
                 logs = await _run_all(runs, options.max_tasks or len(models or []) or 1)
         finally:
             release_loop_pools()
@@ -216,6 +225,7 @@ def _task_runs(
     models: list[Model] | None,
     roles: dict[str, Model],
     options: EvalOptions,
+    screen: Display,
 ) -> list[TaskRun]:
     """Every task against every model (a task naming its own model runs once, with it).
 
@@ -229,7 +239,8 @@ def _task_runs(
             if index > 0 and item.task.model is not None:
                 continue  # a task with its own model runs once
             task_roles = {**role_models(item.task.model_roles), **roles}
-            runs.append(TaskRun(item, _model_for(item, model, options), options, task_roles))
+            model_for = _model_for(item, model, options)
+            runs.append(TaskRun(item, model_for, options, task_roles, screen))
     set_active_model(None)
     return runs
 

@@ -1,36 +1,22 @@
-"""The ``generate`` function solvers receive: a call to the task's model on the state."""
+"""The ``generate`` function solvers receive: the task's model, with the tool loop."""
 
-from typing import Any, Literal
+from typing import Any
 
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.model import Model
-from inspect_ai._sample.context import sample_context
 from inspect_ai._solver.solver import Generate
 from inspect_ai._solver.state import TaskState
-from inspect_ai._tool.info import ToolInfo
-from inspect_ai._transcript.transcript import transcript
+from inspect_ai._tool.loop import ToolCalls, generate_loop
 
 
 def task_generate(model: Model, config: GenerateConfig) -> Generate:
     """A ``Generate`` calling ``model`` with ``config`` (call options take precedence)."""
 
     async def generate(
-        state: TaskState,
-        tool_calls: Literal["loop", "single", "none"] = "loop",
-        **kwargs: Any,
+        state: TaskState, tool_calls: ToolCalls = "loop", **kwargs: Any
     ) -> TaskState:
         call_config = config.merge(GenerateConfig(**kwargs)) if kwargs else config
-        context = sample_context()
-        if context is not None:
-            context.check_messages(len(state.messages))
-        tools = [tool for tool in state.tools if isinstance(tool, ToolInfo)]
-        output = await model.generate(state.messages, tools, state.tool_choice, call_config)
-        state.output = output
-        if output.choices:
-            state.messages.append(output.message)
-        if context is not None:
-            context.check_messages(len(state.messages))
-            context.check_working(transcript().working_time())
+        await generate_loop(model, state, tool_calls, call_config)
         return state
 
     return generate

@@ -2,14 +2,17 @@
 
 import contextlib
 import logging
-import sys
 from collections.abc import Iterator
 
 from inspect_ai._event.logger import LoggerEvent, LoggingMessage
+from inspect_ai._model.http_log import HTTP_LEVEL
 from inspect_ai._transcript.transcript import _current as _current_transcript
 
 TRANSCRIPT_LEVEL = logging.INFO
 """Log records at or above this level go into the running sample's transcript."""
+
+HTTP_LOGGERS = ("httpx", "httpcore")
+"""Loggers of HTTP clients, quiet unless the level is ``http`` or lower."""
 
 
 class TranscriptHandler(logging.Handler):
@@ -32,15 +35,19 @@ def _level_name(levelno: int) -> str:
 
 
 @contextlib.contextmanager
-def capture_logging(level: str) -> Iterator[None]:
-    """Show records at ``level`` and above on stderr and record them in transcripts."""
+def capture_logging(level: str, console: logging.Handler) -> Iterator[None]:
+    """Show records at ``level`` and above through ``console`` and record them in
+    transcripts."""
     root = logging.getLogger()
-    console = logging.StreamHandler(sys.stderr)
-    console.setLevel(_parse_level(level))
-    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    levelno = _parse_level(level)
+    console.setLevel(levelno)
     transcript_handler = TranscriptHandler(TRANSCRIPT_LEVEL)
     previous = root.level
-    root.setLevel(min(_parse_level(level), TRANSCRIPT_LEVEL))
+    http_previous = [logging.getLogger(name).level for name in HTTP_LOGGERS]
+    if levelno > HTTP_LEVEL:
+        for name in HTTP_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)
+    root.setLevel(min(levelno, TRANSCRIPT_LEVEL))
     root.addHandler(console)
     root.addHandler(transcript_handler)
     try:
@@ -49,12 +56,14 @@ def capture_logging(level: str) -> Iterator[None]:
         root.removeHandler(console)
         root.removeHandler(transcript_handler)
         root.setLevel(previous)
+        for name, http_level in zip(HTTP_LOGGERS, http_previous, strict=True):
+            logging.getLogger(name).setLevel(http_level)
 
 
 def _parse_level(level: str) -> int:
-    value = logging.getLevelName(level.upper())
+    value = logging.getLevelName(level.upper())  # "HTTP" is registered above
     if not isinstance(value, int):
         raise ValueError(
-            f"Unknown log level '{level}' (use debug, info, warning, error or critical)."
+            f"Unknown log level '{level}' (use debug, http, info, warning, error or critical)."
         )
     return value

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from inspect_ai._dataset.sample import Sample
 from inspect_ai._event.error import ErrorEvent, EvalError
+from inspect_ai._event.event import Event
 from inspect_ai._event.sample import SampleInitEvent, SampleLimitEvent
 from inspect_ai._ids import short_uuid
 from inspect_ai._log.model.sample import EvalSample, EvalSampleLimit
@@ -47,6 +48,8 @@ class SamplePlan:
     working_limit: int | None = None
     raise_errors: bool = False
     log_images: bool = True
+    on_event: Callable[[int | str, int, Event], None] | None = None
+    """Called with each event a sample records (for displays that show conversations)."""
 
 
 @dataclass
@@ -64,7 +67,10 @@ async def run_sample(
     """Run ``sample`` through the plan and score it; errors are caught and recorded."""
     started_at = datetime.now(UTC)
     started = time.monotonic()
-    active = Transcript(started)
+    listener = plan.on_event
+    active = Transcript(
+        started, None if listener is None else lambda event: listener(sample_id, epoch, event)
+    )
     set_transcript(active)
     context = SampleContext(plan.message_limit, plan.token_limit, plan.working_limit)
     set_sample_context(context)

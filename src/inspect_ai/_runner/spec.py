@@ -10,6 +10,7 @@ from inspect_ai._log.model.plan import EvalPlan, EvalPlanStep
 from inspect_ai._log.model.spec import EvalConfig, EvalDataset, EvalScorer, EvalSpec
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.model import Model
+from inspect_ai._model.model_config import ModelConfig
 from inspect_ai._registry.params import jsonable_params
 from inspect_ai._registry.registry import registry_name, registry_params, registry_params_passed
 from inspect_ai._runner.options import EvalOptions
@@ -43,9 +44,11 @@ def eval_spec(
     dataset: EvalDataset,
     config: EvalConfig,
     scorers: list[EvalScorer] | None,
+    roles: dict[str, Model] | None = None,
 ) -> EvalSpec:
-    """The ``EvalSpec`` of a task run against a model."""
+    """The ``EvalSpec`` of a task run against a model (and the models given roles)."""
     task_file = _relative(task.task_file)
+    solver = options.solver
     return EvalSpec(
         eval_set_id=options.eval_set_id,
         eval_id=short_uuid(),
@@ -60,7 +63,11 @@ def eval_spec(
         task_attribs=jsonable_params(task.attribs),
         task_args=jsonable_params(task.task_args),
         task_args_passed=jsonable_params(task.task_args_passed),
-        solver=registry_name(options.solver) if options.solver is not None else None,
+        solver=registry_name(solver) if solver is not None else None,
+        solver_args=jsonable_params(registry_params(solver)) if solver is not None else None,
+        solver_args_passed=(
+            jsonable_params(registry_params_passed(solver)) if solver is not None else None
+        ),
         tags=options.tags,
         dataset=dataset,
         sandbox=task.sandbox,
@@ -68,11 +75,22 @@ def eval_spec(
         model_base_url=options.model_base_url,
         model_generate_config=model.config,
         model_args=jsonable_params(model.model_args),
+        model_roles={name: model_config(role) for name, role in roles.items()} if roles else None,
         config=config,
         revision=git_revision(os.path.dirname(task.task_file)) if task.task_file else None,
         packages={"inspect_ai": __version__},
         metadata=options.metadata or task.metadata,
         scorers=scorers,
+    )
+
+
+def model_config(model: Model) -> ModelConfig:
+    """A model as the log records it for a role."""
+    return ModelConfig(
+        model=str(model),
+        config=model.config,
+        base_url=model.api.base_url,
+        args=jsonable_params(model.model_args),
     )
 
 

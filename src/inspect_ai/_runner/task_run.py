@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from inspect_ai._display.display import Display, TaskProfile, TaskView
 from inspect_ai._event.error import EvalError
 from inspect_ai._ids import short_uuid
 from inspect_ai._log import filesystem
@@ -22,6 +23,8 @@ from inspect_ai._model.usage import ModelUsage
 from inspect_ai._runner import scoring
 from inspect_ai._runner.errors import eval_error, fails_eval
 from inspect_ai._runner.generate import task_generate
+from inspect_ai._runner.interrupt import record_interrupted
+from inspect_ai._runner.live_metrics import LiveMetrics
 from inspect_ai._runner.options import EvalOptions
 from inspect_ai._runner.sample_run import SampleOutcome, SamplePlan, run_sample
 from inspect_ai._runner.samples import SampleRun, sample_runs, select_samples, with_ids
@@ -40,14 +43,24 @@ class TaskRun:
     model: Model
     options: EvalOptions
     roles: dict[str, Model] = field(default_factory=dict)
+    display: Display = field(default_factory=Display)
 
 
 class _Progress:
-    """Outcomes gathered while samples run, and whether errors have failed the eval."""
+    """Outcomes gathered while samples run, whether errors have failed the eval, and
+    what the display is told as they come in."""
 
-    def __init__(self, total: int, fail_on_error: bool | float | None) -> None:
+    def __init__(
+        self,
+        total: int,
+        fail_on_error: bool | float | None,
+        view: TaskView,
+        live_metrics: LiveMetrics,
+    ) -> None:
         self.total = total
         self.fail_on_error = fail_on_error
+        self.view = view
+        self.live_metrics = live_metrics
         self.outcomes: list[SampleOutcome] = []
         self.errors = 0
         self.failure: EvalError | None = None
@@ -58,6 +71,8 @@ class _Progress:
             self.errors += 1
             if self.failure is None and fails_eval(self.fail_on_error, self.errors, self.total):
                 self.failure = outcome.error
+        self.view.sample_done(outcome.error is not None)
+        self.live_metrics.update(self.outcomes, self.view, force=len(self.outcomes) == self.total)
 
 
 async def run_task(run: TaskRun) -> EvalLog:
@@ -75,6 +90,8 @@ async def run_task(run: TaskRun) -> EvalLog:
     steps = [options.solver] if options.solver is not None else task.plan_steps
     finish = None if options.solver is not None else task.plan_finish
     named_scorers = scoring.named_scorers(task.scorer)
+    fail_on_error = _first(options.fail_on_error, task.fail_on_error)
+    task_id = options.task_id or short_uuid()
     plan = SamplePlan(
         model=run.model, generate=task_generate(run.model, config), steps=steps,
         setup=task.setup, finish=finish, cleanup=task.cleanup,
@@ -86,8 +103,6 @@ async def run_task(run: TaskRun) -> EvalLog:
         raise_errors=options.debug_errors,
         log_images=options.log_images,
     )  # fmt: skip
-    fail_on_error = _first(options.fail_on_error, task.fail_on_error)
-    task_id = options.task_id or short_uuid()
     spec = eval_spec(
         task, run.model, options, task_id,
         EvalDataset(
@@ -96,15 +111,26 @@ async def run_task(run: TaskRun) -> EvalLog:
         ),
         _eval_config(options, plan, epoch_count, reducers, fail_on_error),
         scoring.scorer_specs(named_scorers, task.metrics) if named_scorers else None,
+        run.roles,
     )  # fmt: skip
     spec.metrics = scoring.metric_definitions(task.metrics)
     location = filesystem.join(
         options.log_dir,
         log_file_name(spec.created, task.name, task_id, str(run.model), options.log_format),
     )
+    view = run.display.task_started(
+        TaskProfile(
+            name=task.name, model=str(run.model), dataset=task.dataset.name or "",
+            scorers=[name for name, _ in named_scorers], samples=len(samples),
+            epochs=epoch_count, log_location=location,
+        )
+    )  # fmt: skip
+    if view.wants_events:
+        plan.on_event = view.sample_event
     recorder = open_recorder(location, options.log_format, options.log_buffer)
     await asyncio.to_thread(recorder.start, spec, eval_plan(steps, finish, config))
-    progress = _Progress(len(runs), fail_on_error)
+    live_metrics = LiveMetrics(named_scorers if plan.score else [], task.metrics, len(runs))
+    progress = _Progress(len(runs), fail_on_error, view, live_metrics)
     max_samples = options.max_samples or config.max_connections or DEFAULT_MAX_SAMPLES
     status: EvalStatus = "started"
     error: EvalError | None = None
@@ -113,6 +139,7 @@ async def run_task(run: TaskRun) -> EvalLog:
         status, error = ("error", progress.failure) if progress.failure else ("success", None)
     except asyncio.CancelledError:
         await _finish(recorder, run, progress, "cancelled", None, spec.created, None, None)
+        record_interrupted(location)
         raise
     except Exception as ex:
         if options.debug_errors:
@@ -199,6 +226,7 @@ async def _finish(
     header = await asyncio.shield(
         asyncio.to_thread(recorder.finish, status, stats, results, reductions, error)
     )
+    progress.view.finished(header)
     samples = [outcome.sample for outcome in progress.outcomes] if run.options.log_samples else None
     return header.model_copy(update={"samples": samples})
 

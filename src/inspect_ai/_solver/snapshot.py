@@ -4,7 +4,7 @@ from typing import Any
 
 from inspect_ai._json.encode import model_to_jsonable
 from inspect_ai._solver.state import TaskState
-from inspect_ai._tool.info import ToolInfo
+from inspect_ai._tool.tool_def import tool_infos
 
 
 def state_json(state: TaskState) -> dict[str, Any]:
@@ -12,7 +12,7 @@ def state_json(state: TaskState) -> dict[str, Any]:
     choice = state.tool_choice
     return {
         "messages": [model_to_jsonable(message) for message in state.messages],
-        "tools": [model_to_jsonable(tool) for tool in state.tools if isinstance(tool, ToolInfo)],
+        "tools": [model_to_jsonable(info) for info in tool_infos(state.tools)],
         "tool_choice": choice
         if choice is None or isinstance(choice, str)
         else model_to_jsonable(choice),

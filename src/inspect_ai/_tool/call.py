@@ -1,6 +1,7 @@
 """A tool call requested by a model, its custom views and its errors."""
 
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Any, Literal, TypeAlias
 
 from inspect_ai._json.model import LogModel
 
@@ -48,6 +49,10 @@ class ToolCall(LogModel):
 
     type: Literal["function", "custom"] = "function"
     """Kind of tool call."""
+
+
+ToolCallViewer: TypeAlias = Callable[[ToolCall], ToolCallView]
+"""Makes the custom view of a tool call (given to ``@tool(viewer=...)``)."""
 
 
 ToolCallErrorType = Literal[

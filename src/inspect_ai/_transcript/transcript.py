@@ -2,7 +2,7 @@
 
 import contextlib
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
@@ -21,10 +21,13 @@ class Transcript:
     ``transcript()``; outside a sample events go to a transcript nobody reads.
     """
 
-    def __init__(self, started: float | None = None) -> None:
+    def __init__(
+        self, started: float | None = None, listener: Callable[[Event], None] | None = None
+    ) -> None:
         self.events: list[Event] = []
         self._started = time.monotonic() if started is None else started
         self._waiting = 0.0
+        self._listener = listener
 
     def info(self, data: JsonValue, *, source: str | None = None) -> None:
         """Record an ``info`` event: any JSON data (a string is shown as markdown)."""
@@ -55,6 +58,8 @@ class Transcript:
         if not event.working_start:
             event.working_start = self.working_time()
         self.events.append(event)  # type: ignore[arg-type]
+        if self._listener is not None:
+            self._listener(event)  # type: ignore[arg-type]
 
 
 _current: ContextVar[Transcript | None] = ContextVar("inspect_transcript", default=None)

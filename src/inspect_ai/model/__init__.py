@@ -42,6 +42,7 @@ from inspect_ai._model.output import (
 from inspect_ai._model.registry import modelapi
 from inspect_ai._model.usage import ModelUsage
 from inspect_ai._tool.info import ToolChoice, ToolFunction, ToolInfo
+from inspect_ai._tool.tool import tool  # the guide also imports @tool from here
 
 __all__ = [
     "BatchConfig",
@@ -80,4 +81,5 @@ __all__ = [
     "TopLogprob",
     "get_model",
     "modelapi",
+    "tool",
 ]

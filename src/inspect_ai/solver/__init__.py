@@ -13,7 +13,9 @@ from inspect_ai._solver.prompt import (
     user_message,
 )
 from inspect_ai._solver.solver import Generate, Solver, solver
+from inspect_ai._solver.spec import SolverSpec
 from inspect_ai._solver.state import TaskState
+from inspect_ai._solver.use_tools import use_tools
 
 __all__ = [
     "Choice",
@@ -21,6 +23,7 @@ __all__ = [
     "Generate",
     "Plan",
     "Solver",
+    "SolverSpec",
     "TaskState",
     "chain",
     "chain_of_thought",
@@ -30,5 +33,6 @@ __all__ = [
     "self_critique",
     "solver",
     "system_message",
+    "use_tools",
     "user_message",
 ]

@@ -1,13 +1,21 @@
-"""Tools: tool calls, tool descriptions and schemas, results and errors."""
+"""Tools: ``@tool``, tool definitions, calls, schemas, results and errors."""
 
 from inspect_ai._model.content import (
     Content,
     ContentAudio,
+    ContentDocument,
     ContentImage,
     ContentText,
     ContentVideo,
 )
-from inspect_ai._tool.call import ToolCall, ToolCallContent, ToolCallError, ToolCallView
+from inspect_ai._tool.call import (
+    ToolCall,
+    ToolCallContent,
+    ToolCallError,
+    ToolCallView,
+    ToolCallViewer,
+)
+from inspect_ai._tool.error import ToolError, ToolParsingError
 from inspect_ai._tool.info import (
     JSONSchema,
     JSONType,
@@ -17,22 +25,33 @@ from inspect_ai._tool.info import (
     ToolParams,
 )
 from inspect_ai._tool.result import ToolResult
+from inspect_ai._tool.tool import Tool, tool
+from inspect_ai._tool.tool_def import ToolDef
+from inspect_ai._tool.tool_with import tool_with
 
 __all__ = [
     "Content",
     "ContentAudio",
+    "ContentDocument",
     "ContentImage",
     "ContentText",
     "ContentVideo",
     "JSONSchema",
     "JSONType",
+    "Tool",
     "ToolCall",
     "ToolCallContent",
     "ToolCallError",
     "ToolCallView",
+    "ToolCallViewer",
     "ToolChoice",
+    "ToolDef",
+    "ToolError",
     "ToolFunction",
     "ToolInfo",
     "ToolParams",
+    "ToolParsingError",
     "ToolResult",
+    "tool",
+    "tool_with",
 ]

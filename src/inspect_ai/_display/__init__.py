@@ -1,0 +1,1 @@
+"""How an eval shows its progress and results on the terminal."""
