@@ -74,6 +74,10 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         (["--solver", "s", "-S", "k=2"], {"solver": SolverSpec("s", {"k": 2})}),
         (["--tags", "a, b", "--metadata", "m=true"], {"tags": ["a", "b"], "metadata": {"m": True}}),
         (["--limit", "5"], {"limit": 5}),
+        (["--approval", "human", "--sandbox", "local", "--max-sandboxes", "3"],
+         {"approval": "human", "sandbox": "local", "max_sandboxes": 3, "sandbox_cleanup": None}),
+        (["--sandbox", "docker:compose.yaml", "--no-sandbox-cleanup"],
+         {"sandbox": ("docker", "compose.yaml"), "sandbox_cleanup": False}),
         (["--limit", "2-4"], {"limit": (2, 4)}),
         (["--sample-id", "1,b"], {"sample_id": [1, "b"]}),
         (["--epochs", "2"], {"epochs": 2}),
@@ -133,7 +137,7 @@ def test_every_eval_parameter_has_an_option() -> None:
     options = {p.name for p in eval_command.params if isinstance(p, click.Option)}
     by_other_name = {"model_args": "model_arg", "model_roles": "model_role",
                      "task_args": "task_arg", "log_samples": "no_log_samples",
-                     "score": "no_score"}  # fmt: skip
+                     "score": "no_score", "sandbox_cleanup": "no_sandbox_cleanup"}  # fmt: skip
     assert set(by_other_name.values()) <= options
     missing = parameters - options - set(by_other_name) - {"tasks", "kwargs"}
     assert missing == {"log_header_only"}  # of no use on the command line

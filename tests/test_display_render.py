@@ -4,6 +4,7 @@ import io
 import logging
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from inspect_ai._display.display import MetricValue, TaskProfile
 from inspect_ai._display.formatting import format_duration, format_metric, shorten, usage_text
 from inspect_ai._display.log_location import display_location, location_link
 from inspect_ai._display.results import TaskResults, task_results
-from inspect_ai._display.results_panel import results_renderable
+from inspect_ai._display.results_panel import print_results
 from inspect_ai._display.rich_display import RichDisplay
 from inspect_ai._display.task_panel import TaskProgress, task_panel
 from inspect_ai._event.model import ModelEvent
@@ -47,13 +48,24 @@ def render(renderable: RenderableType, width: int, terminal: bool = False) -> st
     return str(output)
 
 
+def render_results(results: TaskResults, width: int, max_width: int | None = None,
+                   terminal: bool = False) -> str:  # fmt: skip
+    console = Console(
+        file=io.StringIO(), width=width, force_terminal=terminal,
+        color_system="standard" if terminal else None,
+    )  # fmt: skip
+    print_results(console, results, max_width)
+    return str(console.file.getvalue())  # type: ignore[attr-defined]
+
+
 def plain(text: str) -> str:
     return ANSI.sub("", text)
 
 
 def assert_fits(output: str, width: int) -> None:
+    """Every line fits the width, except ``Log:`` lines (a path is never broken)."""
     for line in plain(output).splitlines():
-        assert len(line) <= width, line
+        assert len(line) <= width or line.startswith("Log: "), line
 
 
 def results(**changes: object) -> TaskResults:
@@ -97,7 +109,7 @@ def test_task_panel_counts_epochs() -> None:
 
 @pytest.mark.parametrize("width", [80, 200])
 def test_results_panel_lays_out_the_guide_summary(width: int) -> None:
-    output = render(results_renderable(results(), 120), width)
+    output = render_results(results(), width, 120)
     assert_fits(output, width)
     lines = output.splitlines()
     assert "security_guide (16 samples)" in lines[0]
@@ -112,21 +124,19 @@ def test_results_panel_lays_out_the_guide_summary(width: int) -> None:
 
 def test_results_stack_when_the_model_name_is_long() -> None:
     model = "provider/a-model-with-a-rather-long-name-for-the-eighty-column-terminal"
-    output = render(
-        results_renderable(results(model=model, usage=[(model, "96 tokens [24 + 72]")])), 80
-    )
+    output = render_results(results(model=model, usage=[(model, "96 tokens [24 + 72]")]), 80)
     assert_fits(output, 80)
     assert "96 tokens [24 + 72]" in output and "scorer: model_graded_fact" in output
 
 
 def test_log_line_links_to_the_file_on_a_terminal() -> None:
-    output = render(results_renderable(results()), 80, terminal=True)
+    output = render_results(results(), 80, terminal=True)
     assert "file:///work/logs/x.json" in output
     assert "Log: ./logs/x.json" in plain(output)
 
 
 def test_error_shows_the_message_not_the_traceback() -> None:
-    output = render(results_renderable(results(status="error", error="RuntimeError('boom')")), 80)
+    output = render_results(results(status="error", error="RuntimeError('boom')"), 80)
     assert "security_guide (16 samples) error" in output
     assert "Error: RuntimeError('boom')" in output
     assert "traceback is in the log file" in output
@@ -135,7 +145,7 @@ def test_error_shows_the_message_not_the_traceback() -> None:
 
 def test_cancelled_says_so() -> None:
     changed = results(status="cancelled", completed="4 of 16 samples completed", scores=[])
-    output = render(results_renderable(changed), 80)
+    output = render_results(changed, 80)
     assert "cancelled" in output and "4 of 16 samples completed" in output and "Log:" in output
 
 
@@ -144,7 +154,7 @@ def test_several_scorers_are_named() -> None:
         ("match", [MetricValue("match", "accuracy", 1.0)]),
         ("includes", [MetricValue("includes", "accuracy", 0.5)]),
     ]
-    output = render(results_renderable(results(scores=scores)), 80)
+    output = render_results(results(scores=scores), 80)
     assert re.search(r"match\s+accuracy: 1.000", output)
     assert re.search(r"includes\s+accuracy: 0.500", output)
 
@@ -289,3 +299,9 @@ def test_formatting() -> None:
     assert usage_text(usage) == "18,944 tokens [10,210 + 8,734]"
     assert shorten("short", 10, 2) == "short"
     assert shorten("a\nb\nc", 100, 2) == "a\nb ... [2 more characters]"
+
+
+def test_a_long_log_path_is_printed_whole() -> None:
+    location = "./logs/" + "a-very-long-directory-name/" * 4 + "x.eval"
+    output = render_results(replace(results(), location=location), 80)
+    assert f"Log: {location}\n" in output

@@ -515,3 +515,18 @@ def test_dotenv_beside_the_task_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert Path(log.location).parent == project / "logs"
     monkeypatch.delenv("INSPECT_EVAL_MODEL", raising=False)
     monkeypatch.delenv("INSPECT_LOG_DIR", raising=False)
+
+
+def test_log_header_only_returns_results_without_keeping_samples(tmp_path: Path) -> None:
+    from inspect_ai.scorer import match
+
+    dataset = [Sample(input=f"q{i}", target="Default output from mockllm/model") for i in range(6)]
+    task = Task(dataset=dataset, scorer=match())
+    log = run(task, tmp_path, log_header_only=True, epochs=2)
+    assert log.samples is None
+    assert log.results is not None and log.results.completed_samples == 12
+    assert log.results.scores[0].metrics["accuracy"].value == 1.0
+    assert log.stats.model_usage["mockllm/model"].total_tokens > 0
+    read = read_eval_log(log.location)
+    assert read.samples is not None and len(read.samples) == 12
+    assert read.stats.model_usage == log.stats.model_usage

@@ -49,23 +49,12 @@ def eval_command(tasks: tuple[str, ...], **options: Any) -> None:
 
 
 def _run(tasks: tuple[str, ...], options: dict[str, Any]) -> list[Any]:
-    """Call ``eval()`` with the options (task files first loaded when a solver is named)."""
+    """Call ``eval()`` with the options; the logs come back without their samples (they
+    are in the log files), so finished samples need not stay in memory."""
     from inspect_ai._cli.eval_args import eval_arguments
     from inspect_ai._runner.eval import eval
 
-    arguments = eval_arguments(tasks, options)
-    if arguments["solver"] is not None:
-        _load_task_files(tasks)
-    return eval(**arguments)
-
-
-def _load_task_files(tasks: tuple[str, ...]) -> None:
-    """Execute the task files, so ``--solver`` can name a ``@solver`` one of them defines."""
-    import os
-
-    from inspect_ai._task.loader import load_task_files
-
-    load_task_files(list(tasks) or [os.curdir])
+    return eval(**eval_arguments(tasks, options), log_header_only=True)
 
 
 def _report_failed(logs: list[Any], display: str | None, trace: bool) -> None:

@@ -55,7 +55,19 @@ def _task_arguments(options: dict[str, Any]) -> dict[str, Any]:
         "solver": SolverSpec(solver, solver_args) if solver else None,
         "tags": options.pop("tags") or None,
         "metadata": _converted(options.pop("metadata")) or None,
+        "approval": options.pop("approval"),
+        "sandbox": _sandbox(options.pop("sandbox")),
+        "sandbox_cleanup": False if options.pop("no_sandbox_cleanup") else None,
+        "max_sandboxes": options.pop("max_sandboxes"),
     }
+
+
+def _sandbox(value: str | None) -> str | tuple[str, str] | None:
+    """``docker`` or ``docker:compose.yaml`` (a type, and optionally its config file)."""
+    if value is None or ":" not in value:
+        return value
+    kind, config = value.split(":", 1)
+    return kind, config
 
 
 def _sample_arguments(options: dict[str, Any]) -> dict[str, Any]:

@@ -59,6 +59,22 @@ TASK_OPTIONS = [
     click.option("-S", "solver_arg", multiple=True, type=KEY_VALUE, help="Solver argument."),
     click.option("--tags", type=COMMA_LIST, help="Tags for this run (comma-separated)."),
     click.option("--metadata", multiple=True, type=KEY_VALUE, help="Metadata for this run."),
+    click.option(
+        "--approval", metavar="POLICY", help="Tool approval: a policy file (YAML/JSON) or approver."
+    ),
+    click.option(
+        "--sandbox",
+        metavar="TYPE[:CONFIG]",
+        help="Sandbox for every task (e.g. docker:compose.yaml).",
+    ),
+    click.option(
+        "--no-sandbox-cleanup",
+        is_flag=True,
+        help="Keep sandboxes after the eval (to inspect them).",
+    ),
+    click.option(
+        "--max-sandboxes", type=click.IntRange(min=1), metavar="N", help="Sandboxes at once."
+    ),
 ]
 
 SAMPLE_OPTIONS = [

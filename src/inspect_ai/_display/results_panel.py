@@ -1,6 +1,6 @@
 """The end-of-task summary as a rich panel, with a clickable ``Log:`` line below it."""
 
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.constrain import Constrain
 from rich.panel import Panel
 from rich.style import Style
@@ -15,10 +15,11 @@ from inspect_ai._display.side_by_side import SideBySide
 STATUS_STYLES = {"success": "", "error": "red", "cancelled": "yellow", "started": "yellow"}
 
 
-def results_renderable(results: TaskResults, max_width: int | None = None) -> RenderableType:
-    """The summary panel of an ended task (at most ``max_width`` wide) followed by its
-    ``Log:`` line."""
-    return Group(Constrain(results_panel(results), max_width), log_line(results))
+def print_results(console: Console, results: TaskResults, max_width: int | None = None) -> None:
+    """Print the summary panel of an ended task (at most ``max_width`` wide), then its
+    ``Log:`` line, never wrapped or cropped so the path stays whole."""
+    console.print(Constrain(results_panel(results), max_width))
+    console.print(log_line(results), soft_wrap=True)
 
 
 def results_panel(results: TaskResults) -> Panel:
@@ -37,7 +38,7 @@ def results_panel(results: TaskResults) -> Panel:
 
 def log_line(results: TaskResults) -> Text:
     """``Log: ./logs/...`` (a ``file://`` link for a local log)."""
-    text = Text("Log: ", style="bold", overflow="fold")
+    text = Text("Log: ", style="bold")
     text.append(results.location, style=Style(color="cyan", link=results.link))
     return text
 

@@ -13,7 +13,7 @@ from inspect_ai._display.conversation import Conversations
 from inspect_ai._display.display import Display, MetricValue, TaskProfile, TaskView
 from inspect_ai._display.log_handler import console_log_handler
 from inspect_ai._display.results import task_results
-from inspect_ai._display.results_panel import results_renderable
+from inspect_ai._display.results_panel import print_results
 from inspect_ai._display.task_panel import TaskProgress, task_panel
 from inspect_ai._event.event import Event
 from inspect_ai._log.model.log import EvalLog
@@ -78,7 +78,7 @@ class RichDisplay(Display):
         if progress in self._running:
             self._running.remove(progress)
         results = task_results(progress.profile, log, progress.done - progress.errors)
-        self.console.print(results_renderable(results, MAX_WIDTH))
+        print_results(self.console, results, MAX_WIDTH)
 
     def _live_renderable(self) -> RenderableType:
         panels: list[RenderableType] = [task_panel(progress) for progress in list(self._running)]

@@ -1,5 +1,6 @@
 """Writing ``.eval`` logs: JSON members in a ZIP archive, deflate-compressed."""
 
+from dataclasses import dataclass
 from typing import IO, Any
 
 from inspect_ai._json.encode import data_to_json
@@ -40,13 +41,35 @@ def write_eval_file(log: EvalLog, location: str, fs_options: dict[str, Any] | No
     filesystem.write_atomic(location, write, fs_options)
 
 
+@dataclass(frozen=True)
+class SampleMember:
+    """A sample ready to be added to an archive: its member name, JSON and summary."""
+
+    name: str
+    data: bytes
+    summary: Summary
+
+
+def sample_member(sample: EvalSample) -> SampleMember:
+    """Serialize ``sample`` (long content condensed into attachments) as its member."""
+    data = sample_jsonable(sample)
+    return SampleMember(
+        sample_member_name(sample.id, sample.epoch), data_to_json(data), summary_data(data)
+    )
+
+
 def add_samples(archive: ZipWriter, samples: list[EvalSample], batch: int) -> list[Summary]:
     """Add sample members and, if there were any, journal summaries number ``batch``."""
-    summaries = []
-    for sample in samples:
-        data = sample_jsonable(sample)
-        archive.add(sample_member_name(sample.id, sample.epoch), data_to_json(data))
-        summaries.append(summary_data(data))
+    return add_sample_members(archive, [sample_member(sample) for sample in samples], batch)
+
+
+def add_sample_members(
+    archive: ZipWriter, members: list[SampleMember], batch: int
+) -> list[Summary]:
+    """Add serialized samples and, if there were any, journal summaries number ``batch``."""
+    for member in members:
+        archive.add(member.name, member.data)
+    summaries = [member.summary for member in members]
     if summaries:
         archive.add(f"{JOURNAL_SUMMARIES_DIR}{batch}.json", summaries_json(summaries))
     return summaries

@@ -7,7 +7,7 @@ from inspect_ai._model.generate_config import GenerateConfig
 
 _INT_OPTIONS = (
     "max_samples", "max_tasks", "max_subprocesses", "message_limit", "token_limit",
-    "time_limit", "working_limit", "retry_on_error", "log_buffer", "epochs",
+    "time_limit", "working_limit", "retry_on_error", "log_buffer", "epochs", "max_sandboxes",
 )  # fmt: skip
 
 

@@ -5,6 +5,8 @@ import os
 import threading
 from typing import Any, Literal
 
+from inspect_ai._approval.config import resolve_approval
+from inspect_ai._approval.policy import ApprovalPolicy
 from inspect_ai._concurrency.subprocess import set_max_subprocesses
 from inspect_ai._display.create import create_display, display_type
 from inspect_ai._display.display import Display
@@ -24,6 +26,7 @@ from inspect_ai._runner.models import eval_models, role_models
 from inspect_ai._runner.options import EvalOptions
 from inspect_ai._runner.run_directory import run_directory
 from inspect_ai._runner.task_run import TaskRun, run_task
+from inspect_ai._sandbox.spec import SandboxEnvironmentType, resolve_sandbox_spec
 from inspect_ai._solver.spec import resolve_eval_solver
 from inspect_ai._task.args import resolve_task_args
 from inspect_ai._task.epochs import Epochs, resolve_epochs
@@ -66,6 +69,10 @@ def eval(
     score: bool = True,
     display: str | None = None,
     trace: bool | None = None,
+    approval: str | list[ApprovalPolicy] | None = None,
+    sandbox: SandboxEnvironmentType | None = None,
+    sandbox_cleanup: bool | None = None,
+    max_sandboxes: int | None = None,
     **kwargs: Any,
 ) -> list[EvalLog]:
     """Evaluate tasks using a model.
@@ -110,6 +117,13 @@ def eval(
             ``conversation``, ``rich``, ``plain`` (default otherwise) or ``none``
             (or ``INSPECT_DISPLAY``).
         trace: Show each model call's messages, running one sample at a time.
+        approval: Tool use approval policies: a policy file (YAML or JSON), an approver
+            name (``human``, ``auto``), or a list of ``ApprovalPolicy`` (overrides the
+            tasks' own).
+        sandbox: Sandbox environment type (or a str or tuple with a shorthand spec),
+            overriding the tasks' own.
+        sandbox_cleanup: Clean up sandbox environments after each sample (default True).
+        max_sandboxes: Sandboxes (per provider) run at once (default: the provider's).
         **kwargs: Generation options (``temperature``, ``max_tokens``, ``max_connections``...).
     """
     call = eval_async(
@@ -117,7 +131,8 @@ def eval(
         metadata, log_level, log_dir, log_format, limit, sample_id, epochs, fail_on_error,
         retry_on_error, debug_errors, message_limit, token_limit, time_limit, working_limit,
         max_samples, max_tasks, max_subprocesses, log_samples, log_images, log_buffer,
-        log_header_only, score, display, trace, **kwargs,
+        log_header_only, score, display, trace, approval=approval, sandbox=sandbox,
+        sandbox_cleanup=sandbox_cleanup, max_sandboxes=max_sandboxes, **kwargs,
     )  # fmt: skip
     return run_coroutine(call)
 
@@ -155,6 +170,10 @@ async def eval_async(
     score: bool = True,
     display: str | None = None,
     trace: bool | None = None,
+    approval: str | list[ApprovalPolicy] | None = None,
+    sandbox: SandboxEnvironmentType | None = None,
+    sandbox_cleanup: bool | None = None,
+    max_sandboxes: int | None = None,
     **kwargs: Any,
 ) -> list[EvalLog]:
     """Evaluate tasks using a model (async version of ``eval()``, same arguments)."""
@@ -168,7 +187,7 @@ async def eval_async(
             max_samples=max_samples, max_tasks=max_tasks, max_subprocesses=max_subprocesses,
             message_limit=message_limit, token_limit=token_limit, time_limit=time_limit,
             working_limit=working_limit, retry_on_error=retry_on_error, log_buffer=log_buffer,
-            epochs=epochs if isinstance(epochs, int) else None,
+            epochs=epochs if isinstance(epochs, int) else None, max_sandboxes=max_sandboxes,
         )
     )  # fmt: skip
     options = EvalOptions(
@@ -187,9 +206,13 @@ async def eval_async(
         max_samples=1 if trace else ints["max_samples"],
         max_tasks=1 if trace else ints["max_tasks"],
         max_subprocesses=ints["max_subprocesses"],
+        max_sandboxes=ints["max_sandboxes"],
+        sandbox=resolve_sandbox_spec(sandbox),
+        sandbox_cleanup=sandbox_cleanup,
         log_samples=True if log_samples is None else log_samples,
         log_images=True if log_images is None else log_images,
         log_buffer=ints["log_buffer"],
+        log_header_only=bool(log_header_only),
         score=score,
         tags=tags,
         metadata=metadata,
@@ -205,6 +228,7 @@ async def eval_async(
     with capture_logging(level, screen.log_handler()), eval_gc():
         load_task_files(tasks)
         options.solver = resolve_eval_solver(solver)  # after task files: it may name theirs
+        options.approval = resolve_approval(approval)  # likewise for approvers
         models = eval_models(model, model_base_url, options.model_args, config)
         roles = role_models(model_roles)
         runs = _task_runs(tasks, task_args, models, roles, options, screen)
@@ -214,8 +238,6 @@ async def eval_async(
                 logs = await _run_all(runs, options.max_tasks or len(models or []) or 1)
         finally:
             release_loop_pools()
-    if log_header_only:
-        return [log.model_copy(update={"samples": None}) for log in logs]
     return logs
 
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from inspect_ai._display.display import MetricValue, TaskView
 from inspect_ai._runner import scoring
-from inspect_ai._runner.sample_run import SampleOutcome
+from inspect_ai._runner.sample_run import SampleResult
 
 MIN_INTERVAL = 1.0
 """Seconds between two computations, at least."""
@@ -23,13 +23,13 @@ class LiveMetrics:
         self.total = total
         self._due = time.monotonic() + MIN_INTERVAL
 
-    def update(self, outcomes: list[SampleOutcome], view: TaskView, force: bool = False) -> None:
-        """Send ``view`` the metrics over ``outcomes`` when due (or ``force``)."""
+    def update(self, samples: list[SampleResult], view: TaskView, force: bool = False) -> None:
+        """Send ``view`` the metrics over ``samples`` when due (or ``force``)."""
         now = time.monotonic()
         if not self.scorers or not view.wants_metrics or (now < self._due and not force):
             return
         try:
-            values = self._compute(outcomes)
+            values = self._compute(samples)
         except Exception:
             values = []  # a metric that fails on a partial set is shown at the end instead
         duration = time.monotonic() - now
@@ -37,11 +37,11 @@ class LiveMetrics:
         if values:
             view.metrics(values)
 
-    def _compute(self, outcomes: list[SampleOutcome]) -> list[MetricValue]:
-        if not any(outcome.scores for outcome in outcomes):
+    def _compute(self, samples: list[SampleResult]) -> list[MetricValue]:
+        if not any(sample.scores for sample in samples):
             return []
         results, _ = scoring.eval_results(
-            outcomes, self.scorers, self.task_metrics, None, self.total
+            samples, self.scorers, self.task_metrics, None, self.total
         )
         return [
             MetricValue(scorer=score.name, name=name, value=metric.value)

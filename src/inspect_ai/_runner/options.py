@@ -3,7 +3,9 @@
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from inspect_ai._approval.policy import ApprovalPolicy
 from inspect_ai._model.generate_config import GenerateConfig
+from inspect_ai._sandbox.spec import SandboxEnvironmentSpec
 
 
 @dataclass
@@ -25,13 +27,20 @@ class EvalOptions:
     max_samples: int | None = None
     max_tasks: int | None = None
     max_subprocesses: int | None = None
+    max_sandboxes: int | None = None
+    sandbox: SandboxEnvironmentSpec | None = None
+    sandbox_cleanup: bool | None = None
     log_samples: bool = True
     log_images: bool = True
     log_buffer: int | None = None
+    log_header_only: bool = False
+    """Return logs without samples (so finished samples need not be kept in memory)."""
     score: bool = True
     tags: list[str] | None = None
     metadata: dict[str, Any] | None = None
     solver: Any = None
+    approval: list[ApprovalPolicy] | None = None
+    """Tool approval policies (overriding the task's)."""
     model_base_url: str | None = None
     model_args: dict[str, Any] = field(default_factory=dict)
     generate_config: GenerateConfig = field(default_factory=GenerateConfig)

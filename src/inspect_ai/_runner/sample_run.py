@@ -5,6 +5,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from inspect_ai._dataset.sample import Sample
 from inspect_ai._event.error import ErrorEvent, EvalError
@@ -18,6 +19,8 @@ from inspect_ai._runner.errors import eval_error
 from inspect_ai._runner.images import embed_images
 from inspect_ai._sample.context import SampleContext, set_sample_context
 from inspect_ai._sample.limits import LimitExceededError
+from inspect_ai._sandbox.sample import SampleSandboxes
+from inspect_ai._sandbox.task import TaskSandbox
 from inspect_ai._scorer.score import Score
 from inspect_ai._solver.run import remember_snapshots, run_solver
 from inspect_ai._solver.snapshot import state_json
@@ -48,6 +51,8 @@ class SamplePlan:
     working_limit: int | None = None
     raise_errors: bool = False
     log_images: bool = True
+    sandbox: TaskSandbox | None = None
+    """Where samples get their sandboxes (None: the task uses none)."""
     on_event: Callable[[int | str, int, Event], None] | None = None
     """Called with each event a sample records (for displays that show conversations)."""
 
@@ -60,11 +65,37 @@ class SampleOutcome:
     scores: dict[str, Score] = field(default_factory=dict)
     error: EvalError | None = None
 
+    def result(self) -> "SampleResult":
+        """What the task's results need of this sample."""
+        return SampleResult(
+            id=self.sample.id,
+            metadata=self.sample.metadata,
+            scores=self.scores,
+            failed=self.error is not None,
+        )
+
+
+@dataclass(frozen=True)
+class SampleResult:
+    """What a task's results need of a finished sample, kept once the sample is released."""
+
+    id: int | str
+    metadata: dict[str, Any]
+    scores: dict[str, Score]
+    failed: bool
+
 
 async def run_sample(
     plan: SamplePlan, sample: Sample, sample_id: int | str, epoch: int
 ) -> SampleOutcome:
     """Run ``sample`` through the plan and score it; errors are caught and recorded."""
+    async with SampleSandboxes(plan.sandbox, sample) as sandboxes:
+        return await _run_sample(plan, sample, sample_id, epoch, sandboxes)
+
+
+async def _run_sample(
+    plan: SamplePlan, sample: Sample, sample_id: int | str, epoch: int, sandboxes: SampleSandboxes
+) -> SampleOutcome:
     started_at = datetime.now(UTC)
     started = time.monotonic()
     listener = plan.on_event
@@ -90,6 +121,7 @@ async def run_sample(
     error: EvalError | None = None
     scores: dict[str, Score] = {}
     try:
+        await sandboxes.start()
         state = await _solve(plan, state)
     except LimitExceededError as ex:
         limit = _record_limit(active, ex)
@@ -172,4 +204,7 @@ def _input_messages(input: str | list[ChatMessage]) -> list[ChatMessage]:
 
 
 def _init_sample(sample: Sample, sample_id: int | str) -> Sample:
-    return sample if sample.id == sample_id else sample.model_copy(update={"id": sample_id})
+    update: dict[str, Any] = {} if sample.id == sample_id else {"id": sample_id}
+    if sample.files:  # names only: values may be long contents or local paths
+        update["files"] = {name: "" for name in sample.files}
+    return sample.model_copy(update=update) if update else sample

@@ -6,7 +6,7 @@ from typing import Any
 from inspect_ai._event.score import ScoreEvent
 from inspect_ai._log.model.results import EvalResults, EvalSampleReductions
 from inspect_ai._log.model.spec import EvalScorer, MetricDefinitions
-from inspect_ai._runner.sample_run import SampleOutcome
+from inspect_ai._runner.sample_run import SampleResult
 from inspect_ai._scorer.score import Score
 from inspect_ai._solver.state import TaskState
 from inspect_ai._transcript.span import span
@@ -75,7 +75,7 @@ def reducer_names(reducers: list[Any] | None) -> list[str] | None:
 
 
 def eval_results(
-    outcomes: list[SampleOutcome],
+    samples: list[SampleResult],
     scorers: NamedScorers,
     task_metrics: Any,
     reducers: list[Any] | None,
@@ -89,13 +89,13 @@ def eval_results(
         {
             name: SampleScore(
                 score=score,
-                sample_id=outcome.sample.id,
-                sample_metadata=outcome.sample.metadata,
+                sample_id=sample.id,
+                sample_metadata=sample.metadata,
                 scorer=name,
             )  # fmt: skip
-            for name, score in outcome.scores.items()
+            for name, score in sample.scores.items()
         }
-        for outcome in outcomes
-        if outcome.error is None
+        for sample in samples
+        if not sample.failed
     ]
     return compute(total, sample_scores, scorers, task_metrics, reducers)

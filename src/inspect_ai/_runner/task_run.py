@@ -2,10 +2,13 @@
 
 import asyncio
 import contextlib
+import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from inspect_ai._approval.config import approval_config, resolve_approval
+from inspect_ai._approval.current import set_approval_policies
 from inspect_ai._display.display import Display, TaskProfile, TaskView
 from inspect_ai._event.error import EvalError
 from inspect_ai._ids import short_uuid
@@ -26,9 +29,11 @@ from inspect_ai._runner.generate import task_generate
 from inspect_ai._runner.interrupt import record_interrupted
 from inspect_ai._runner.live_metrics import LiveMetrics
 from inspect_ai._runner.options import EvalOptions
-from inspect_ai._runner.sample_run import SampleOutcome, SamplePlan, run_sample
+from inspect_ai._runner.sample_run import SampleOutcome, SamplePlan, SampleResult, run_sample
 from inspect_ai._runner.samples import SampleRun, sample_runs, select_samples, with_ids
 from inspect_ai._runner.spec import eval_plan, eval_spec
+from inspect_ai._sandbox.task import task_sandbox, task_sandboxes
+from inspect_ai._scorer.intermediate import set_task_scorers
 from inspect_ai._task.resolved import ResolvedTask
 
 DEFAULT_MAX_SAMPLES = 10
@@ -47,8 +52,9 @@ class TaskRun:
 
 
 class _Progress:
-    """Outcomes gathered while samples run, whether errors have failed the eval, and
-    what the display is told as they come in."""
+    """What the task keeps of its finished samples (their results and usage, and the
+    samples themselves only when the log is returned with them), whether errors have
+    failed the eval, and what the display is told as they come in."""
 
     def __init__(
         self,
@@ -56,23 +62,31 @@ class _Progress:
         fail_on_error: bool | float | None,
         view: TaskView,
         live_metrics: LiveMetrics,
+        keep_samples: bool,
     ) -> None:
         self.total = total
         self.fail_on_error = fail_on_error
         self.view = view
         self.live_metrics = live_metrics
-        self.outcomes: list[SampleOutcome] = []
+        self.keep_samples = keep_samples
+        self.results: list[SampleResult] = []
+        self.samples: list[EvalSample] = []
+        self.usage: dict[str, ModelUsage] = {}
         self.errors = 0
         self.failure: EvalError | None = None
 
     def add(self, outcome: SampleOutcome) -> None:
-        self.outcomes.append(outcome)
+        self.results.append(outcome.result())
+        if self.keep_samples:
+            self.samples.append(outcome.sample)
+        for model, usage in outcome.sample.model_usage.items():
+            self.usage[model] = self.usage[model] + usage if model in self.usage else usage
         if outcome.error is not None:
             self.errors += 1
             if self.failure is None and fails_eval(self.fail_on_error, self.errors, self.total):
                 self.failure = outcome.error
         self.view.sample_done(outcome.error is not None)
-        self.live_metrics.update(self.outcomes, self.view, force=len(self.outcomes) == self.total)
+        self.live_metrics.update(self.results, self.view, force=len(self.results) == self.total)
 
 
 async def run_task(run: TaskRun) -> EvalLog:
@@ -102,6 +116,10 @@ async def run_task(run: TaskRun) -> EvalLog:
         working_limit=_first(options.working_limit, task.working_limit),
         raise_errors=options.debug_errors,
         log_images=options.log_images,
+        sandbox=task_sandbox(
+            task.name, options.sandbox or task.sandbox, task.task_file,
+            options.sandbox_cleanup, options.max_sandboxes,
+        ),
     )  # fmt: skip
     spec = eval_spec(
         task, run.model, options, task_id,
@@ -114,6 +132,14 @@ async def run_task(run: TaskRun) -> EvalLog:
         run.roles,
     )  # fmt: skip
     spec.metrics = scoring.metric_definitions(task.metrics)
+    spec.sandbox = options.sandbox or task.sandbox
+    approval = options.approval
+    if approval is None:
+        task_dir = os.path.dirname(task.task_file) if task.task_file else None
+        approval = resolve_approval(task.approval, task_dir)
+    spec.config.approval = approval_config(approval)
+    set_approval_policies(approval)  # run_task runs in a task of its own: this is its context
+    set_task_scorers(named_scorers if named_scorers else None)
     location = filesystem.join(
         options.log_dir,
         log_file_name(spec.created, task.name, task_id, str(run.model), options.log_format),
@@ -130,12 +156,14 @@ async def run_task(run: TaskRun) -> EvalLog:
     recorder = open_recorder(location, options.log_format, options.log_buffer)
     await asyncio.to_thread(recorder.start, spec, eval_plan(steps, finish, config))
     live_metrics = LiveMetrics(named_scorers if plan.score else [], task.metrics, len(runs))
-    progress = _Progress(len(runs), fail_on_error, view, live_metrics)
+    keep_samples = options.log_samples and not options.log_header_only
+    progress = _Progress(len(runs), fail_on_error, view, live_metrics, keep_samples)
     max_samples = options.max_samples or config.max_connections or DEFAULT_MAX_SAMPLES
     status: EvalStatus = "started"
     error: EvalError | None = None
     try:
-        await _run_samples(plan, runs, max_samples, options, progress, recorder)
+        async with task_sandboxes(plan.sandbox, [sample for _, sample in samples]):
+            await _run_samples(plan, runs, max_samples, options, progress, recorder)
         status, error = ("error", progress.failure) if progress.failure else ("success", None)
     except asyncio.CancelledError:
         await _finish(recorder, run, progress, "cancelled", None, spec.created, None, None)
@@ -148,10 +176,10 @@ async def run_task(run: TaskRun) -> EvalLog:
     results, reductions = (None, None)
     if status == "success" and plan.score is not None:
         results, reductions = scoring.eval_results(
-            progress.outcomes, named_scorers, task.metrics, reducers, len(runs)
+            progress.results, named_scorers, task.metrics, reducers, len(runs)
         )
     elif status == "success":
-        completed = sum(1 for outcome in progress.outcomes if outcome.error is None)
+        completed = sum(1 for result in progress.results if not result.failed)
         results = EvalResults(total_samples=len(runs), completed_samples=completed)
     return await _finish(recorder, run, progress, status, error, spec.created, results, reductions)
 
@@ -162,7 +190,7 @@ async def _run_samples(
     max_samples: int,
     options: EvalOptions,
     progress: _Progress,
-    recorder: LogRecorder,
+    recorder: LogRecorder[Any],
 ) -> None:
     """Run every sample, ``max_samples`` at a time, stopping once errors fail the eval."""
     queue = iter(runs)
@@ -209,7 +237,7 @@ async def _run_with_retries(plan: SamplePlan, item: SampleRun, retries: int) -> 
 
 
 async def _finish(
-    recorder: LogRecorder,
+    recorder: LogRecorder[Any],
     run: TaskRun,
     progress: _Progress,
     status: EvalStatus,
@@ -221,22 +249,14 @@ async def _finish(
     stats = EvalStats(
         started_at=started_at,
         completed_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        model_usage=_usage([outcome.sample for outcome in progress.outcomes]),
+        model_usage=progress.usage,
     )
     header = await asyncio.shield(
         asyncio.to_thread(recorder.finish, status, stats, results, reductions, error)
     )
     progress.view.finished(header)
-    samples = [outcome.sample for outcome in progress.outcomes] if run.options.log_samples else None
+    samples = progress.samples if progress.keep_samples else None
     return header.model_copy(update={"samples": samples})
-
-
-def _usage(samples: list[EvalSample]) -> dict[str, ModelUsage]:
-    total: dict[str, ModelUsage] = {}
-    for sample in samples:
-        for model, usage in sample.model_usage.items():
-            total[model] = total[model] + usage if model in total else usage
-    return total
 
 
 def _first(*values: int | float | bool | None) -> Any:
@@ -267,7 +287,8 @@ def _eval_config(
         max_samples=options.max_samples,
         max_tasks=options.max_tasks,
         max_subprocesses=options.max_subprocesses,
-        sandbox_cleanup=True,
+        max_sandboxes=options.max_sandboxes,
+        sandbox_cleanup=True if options.sandbox_cleanup is None else options.sandbox_cleanup,
         log_samples=options.log_samples,
         log_images=options.log_images,
         log_buffer=options.log_buffer,

@@ -58,6 +58,8 @@ async def generate_loop(
             state.metadata,
             max_output=config.max_tool_output,
             parallel=config.parallel_tool_calls is not False,
+            message=message,
+            history=state.messages,
         )
         _check_limits(len(state.messages) + len(results))
         state.messages.extend(results)

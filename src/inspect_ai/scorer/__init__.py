@@ -1,5 +1,6 @@
 """Scoring: scorers, metrics, epoch reducers, scores and their values."""
 
+from inspect_ai._scorer.intermediate import score
 from inspect_ai._scorer.metric import Metric, MetricValue, metric
 from inspect_ai._scorer.metrics.accuracy import accuracy
 from inspect_ai._scorer.metrics.bootstrap import bootstrap_std, bootstrap_stderr
@@ -74,6 +75,7 @@ __all__ = [
     "pass_at",
     "pattern",
     "score_reducer",
+    "score",
     "scorer",
     "std",
     "stderr",

@@ -1,5 +1,6 @@
 """Solvers: the task state and the steps that take a sample from its input to an output."""
 
+from inspect_ai._agent.basic_agent import basic_agent
 from inspect_ai._solver.chain import chain
 from inspect_ai._solver.choices import Choice, Choices
 from inspect_ai._solver.critique import self_critique
@@ -25,6 +26,7 @@ __all__ = [
     "Solver",
     "SolverSpec",
     "TaskState",
+    "basic_agent",
     "chain",
     "chain_of_thought",
     "generate",

@@ -28,6 +28,10 @@ from inspect_ai._tool.result import ToolResult
 from inspect_ai._tool.tool import Tool, tool
 from inspect_ai._tool.tool_def import ToolDef
 from inspect_ai._tool.tool_with import tool_with
+from inspect_ai._tool.tools.bash import bash
+from inspect_ai._tool.tools.python import python
+from inspect_ai._tool.tools.think import think
+from inspect_ai._tool.tools.web_search import web_search
 
 __all__ = [
     "Content",
@@ -52,6 +56,10 @@ __all__ = [
     "ToolParams",
     "ToolParsingError",
     "ToolResult",
+    "bash",
+    "python",
+    "think",
     "tool",
     "tool_with",
+    "web_search",
 ]

@@ -7,7 +7,13 @@ from typing import IO, Any
 
 from inspect_ai._log import filesystem
 from inspect_ai._log.eval_read import START
-from inspect_ai._log.eval_write import Summary, add_finish, add_samples
+from inspect_ai._log.eval_write import (
+    SampleMember,
+    Summary,
+    add_finish,
+    add_sample_members,
+    sample_member,
+)
 from inspect_ai._log.model.log import EvalLog
 from inspect_ai._log.model.sample import EvalSample
 from inspect_ai._log.recorder.recorder import LogRecorder
@@ -15,7 +21,7 @@ from inspect_ai._log.serialize import start_json
 from inspect_ai._log.zip_writer import ZipWriter
 
 
-class EvalRecorder(LogRecorder):
+class EvalRecorder(LogRecorder[SampleMember]):
     """Writes a ``.eval`` log incrementally.
 
     Locally, every write copies the current file beside it, appends to the copy and
@@ -32,18 +38,21 @@ class EvalRecorder(LogRecorder):
     def _write_start(self, header: EvalLog) -> None:
         self._write(lambda archive: archive.add(START, start_json(header)), append=False)
 
-    def _write_samples(self, header: EvalLog, samples: list[EvalSample]) -> None:
+    def _prepare(self, sample: EvalSample) -> SampleMember:
+        return sample_member(sample)
+
+    def _write_samples(self, header: EvalLog, samples: list[SampleMember]) -> None:
         summaries: list[Summary] = []
         batch = self._batches + 1
-        self._write(lambda archive: summaries.extend(add_samples(archive, samples, batch)))
+        self._write(lambda archive: summaries.extend(add_sample_members(archive, samples, batch)))
         self._summaries.extend(summaries)
         self._batches = batch
 
-    def _write_finish(self, header: EvalLog, samples: list[EvalSample]) -> None:
+    def _write_finish(self, header: EvalLog, samples: list[SampleMember]) -> None:
         batch = self._batches + 1
 
         def write(archive: ZipWriter) -> None:
-            summaries = self._summaries + add_samples(archive, samples, batch)
+            summaries = self._summaries + add_sample_members(archive, samples, batch)
             add_finish(archive, header, summaries)
 
         self._write(write)

@@ -9,8 +9,11 @@ from inspect_ai._log.model.sample import EvalSample
 from inspect_ai._log.recorder.recorder import LogRecorder
 from inspect_ai._log.serialize import header_jsonable, reductions_jsonable, sample_jsonable
 
+SampleData = tuple[tuple[str, int], dict[str, Any]]
+"""A sample's key (id, epoch) and its JSON data."""
 
-class JsonRecorder(LogRecorder):
+
+class JsonRecorder(LogRecorder[SampleData]):
     """Writes a ``.json`` log incrementally (samples are kept as ready-to-write data)."""
 
     def __init__(self, location: str, buffer: int, fs_options: dict[str, Any] | None = None):
@@ -20,17 +23,16 @@ class JsonRecorder(LogRecorder):
     def _write_start(self, header: EvalLog) -> None:
         self._write(header)
 
-    def _write_samples(self, header: EvalLog, samples: list[EvalSample]) -> None:
-        self._keep(samples)
+    def _prepare(self, sample: EvalSample) -> SampleData:
+        return (str(sample.id), sample.epoch), sample_jsonable(sample)
+
+    def _write_samples(self, header: EvalLog, samples: list[SampleData]) -> None:
+        self._samples.update(samples)
         self._write(header)
 
-    def _write_finish(self, header: EvalLog, samples: list[EvalSample]) -> None:
-        self._keep(samples)
+    def _write_finish(self, header: EvalLog, samples: list[SampleData]) -> None:
+        self._samples.update(samples)
         self._write(header)
-
-    def _keep(self, samples: list[EvalSample]) -> None:
-        for sample in samples:
-            self._samples[(str(sample.id), sample.epoch)] = sample_jsonable(sample)
 
     def _write(self, header: EvalLog) -> None:
         document = header_jsonable(header)

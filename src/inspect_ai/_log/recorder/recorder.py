@@ -2,7 +2,7 @@
 
 import time
 from abc import ABC, abstractmethod
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 from inspect_ai._event.error import EvalError
 from inspect_ai._log import filesystem
@@ -27,20 +27,26 @@ QUICK_WRITE = 0.02
 """Writes quicker than this (seconds) are never spaced out."""
 
 
-class LogRecorder(ABC):
+Prepared = TypeVar("Prepared")
+"""A completed sample as a recorder keeps it until it is written (already serialized)."""
+
+
+class LogRecorder(ABC, Generic[Prepared]):
     """Writes one log file while its eval runs.
 
     ``start`` creates the log, ``add_sample`` buffers completed samples and writes them
     in batches, ``finish`` writes what is left and the final header. After ``start`` and
     after every write the file is a complete, readable log (status ``started`` until the
-    end) holding every sample written so far. Subclasses say how each part is written.
+    end) holding every sample written so far. Samples are serialized as they are added,
+    so a buffer waiting for its write holds compact data, not sample objects. Subclasses
+    say how samples are serialized and how each part is written.
     """
 
     def __init__(self, location: str, buffer: int, fs_options: dict[str, Any] | None = None):
         self.location = location
         self._buffer = max(1, buffer)
         self._fs_options = fs_options
-        self._pending: list[EvalSample] = []
+        self._pending: list[Prepared] = []
         self._header: EvalLog | None = None
         self._next_write = 0.0
 
@@ -57,7 +63,7 @@ class LogRecorder(ABC):
 
     def buffer_sample(self, sample: EvalSample) -> None:
         """Add a completed sample without writing (the runner then asks ``flush_due``)."""
-        self._pending.append(sample)
+        self._pending.append(self._prepare(sample))
 
     def flush_due(self) -> bool:
         """Whether the buffer is full and writing now keeps writes within their time share.
@@ -111,11 +117,15 @@ class LogRecorder(ABC):
         """Create the file for a log that has just started."""
 
     @abstractmethod
-    def _write_samples(self, header: EvalLog, samples: list[EvalSample]) -> None:
+    def _prepare(self, sample: EvalSample) -> Prepared:
+        """Serialize a completed sample for a later write."""
+
+    @abstractmethod
+    def _write_samples(self, header: EvalLog, samples: list[Prepared]) -> None:
         """Add a batch of samples to the file."""
 
     @abstractmethod
-    def _write_finish(self, header: EvalLog, samples: list[EvalSample]) -> None:
+    def _write_finish(self, header: EvalLog, samples: list[Prepared]) -> None:
         """Add the last samples and the final header to the file."""
 
 
@@ -124,7 +134,7 @@ def open_recorder(
     format: Literal["eval", "json", "auto"] = "auto",
     buffer: int | None = None,
     fs_options: dict[str, Any] | None = None,
-) -> LogRecorder:
+) -> LogRecorder[Any]:
     """A recorder writing the log at ``location`` in the given (or implied) format.
 
     Args:

@@ -1,0 +1,1 @@
+"""Approval of tool calls: approvers, policies naming the tools each one decides on."""

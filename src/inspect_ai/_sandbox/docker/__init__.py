@@ -1,0 +1,1 @@
+"""The ``docker`` sandbox: Docker Compose projects, one per sample."""

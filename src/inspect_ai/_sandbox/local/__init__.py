@@ -1,0 +1,1 @@
+"""The ``local`` sandbox: a temporary directory on this machine per sample."""
