@@ -5,6 +5,7 @@ import threading
 from collections.abc import Sequence
 
 from inspect_ai._approval.approval import Approval, ApprovalDecision
+from inspect_ai._display.pause import paused_display
 from inspect_ai._tool.call import ToolCall, ToolCallView
 
 PROMPT_LOCK = threading.Lock()
@@ -27,7 +28,7 @@ def ask_approval(
     The answer is a decision or its first letter, optionally followed by an explanation
     (``r too risky``). With no console input (end of file) the call is rejected.
     """
-    with PROMPT_LOCK:
+    with PROMPT_LOCK, paused_display():
         show_call(message, call, view)
         while True:
             try:

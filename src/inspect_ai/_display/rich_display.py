@@ -12,6 +12,7 @@ from inspect_ai._display.connection_counts import connection_counts
 from inspect_ai._display.conversation import Conversations
 from inspect_ai._display.display import Display, MetricValue, TaskProfile, TaskView
 from inspect_ai._display.log_handler import console_log_handler
+from inspect_ai._display.pause import set_live
 from inspect_ai._display.results import task_results
 from inspect_ai._display.results_panel import print_results
 from inspect_ai._display.task_panel import TaskProgress, task_panel
@@ -55,9 +56,11 @@ class RichDisplay(Display):
         )
         with live:
             self._drawing = True
+            set_live(live)
             try:
                 yield
             finally:
+                set_live(None)
                 self._drawing = False
 
     def log_handler(self) -> logging.Handler:
