@@ -10,6 +10,7 @@ from typing import Any
 from inspect_ai._event.model import ModelEvent
 from inspect_ai._model.call import ModelCall
 from inspect_ai._model.connections import connection_pool
+from inspect_ai._model.errors import ModelContextLengthError
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.http_log import HTTP_LEVEL
 from inspect_ai._model.message import ChatMessage, ChatMessageSystem, ChatMessageUser
@@ -17,6 +18,7 @@ from inspect_ai._model.model_api import ModelAPI
 from inspect_ai._model.output import ModelOutput
 from inspect_ai._model.retry import call_with_retry
 from inspect_ai._sample.context import sample_context
+from inspect_ai._sample.limits import LimitExceededError
 from inspect_ai._tool.info import ToolChoice, ToolInfo
 from inspect_ai._transcript.transcript import transcript
 
@@ -120,8 +122,16 @@ class Model:
         working_started = active.working_time()
         try:
             result, retries = await call_with_retry(
-                attempt, self.api.should_retry, config.max_retries, config.timeout, on_retry
-            )
+                attempt, self.api.should_retry, config.max_retries, config.timeout, on_retry,
+                retry_after=self.api.retry_after,
+            )  # fmt: skip
+        except ModelContextLengthError as ex:
+            event.error = str(ex)
+            _finish_event(event, active.working_time() - working_started)
+            active._event(event)
+            raise LimitExceededError(
+                "context", value=0, limit=0, message=f"Context limit exceeded: {ex}"
+            ) from ex
         except Exception as ex:
             event.error = str(ex)
             _finish_event(event, active.working_time() - working_started)

@@ -73,6 +73,13 @@ class ModelAPI(ABC):
         """Whether ``ex`` is a rate-limit error (counted for the display)."""
         return False
 
+    def retry_after(self, ex: BaseException) -> float | None:
+        """Seconds the API asked to wait before retrying after ``ex`` (None: not said).
+
+        Honoured instead of the exponential backoff when longer than it.
+        """
+        return None
+
     async def aclose(self) -> None:  # noqa: B027 (an optional hook, empty by default)
         """Release clients and connections (called when the eval ends)."""
 

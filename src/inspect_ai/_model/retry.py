@@ -29,11 +29,14 @@ async def call_with_retry(
     timeout: float | None = None,
     on_retry: Callable[[BaseException, float], None] | None = None,
     wait: Callable[[int], float] = backoff,
+    retry_after: Callable[[BaseException], float | None] | None = None,
 ) -> tuple[T, int]:
     """Run ``call`` until it succeeds, retrying errors ``should_retry`` accepts.
 
     Retries stop after ``max_retries`` retries (unlimited when None) or once ``timeout``
-    seconds have passed since the first attempt; the last error is then raised.
+    seconds have passed since the first attempt; the last error is then raised. The wait
+    before a retry is the backoff, or what ``retry_after`` says the server asked for when
+    that is longer.
 
     Returns:
         The result and the number of retries it took.
@@ -48,6 +51,9 @@ async def call_with_retry(
             if not should_retry(ex) or (max_retries is not None and attempt > max_retries):
                 raise
             delay = wait(attempt)
+            asked = retry_after(ex) if retry_after is not None else None
+            if asked is not None and asked > delay:
+                delay = asked
             if timeout is not None and time.monotonic() - started + delay > timeout:
                 raise
             if on_retry is not None:

@@ -193,7 +193,8 @@ async def _run_steps(plan: SamplePlan, state: TaskState) -> TaskState:
 
 
 def _record_limit(active: Transcript, ex: LimitExceededError) -> EvalSampleLimit:
-    active._event(SampleLimitEvent(type=ex.type, message=ex.message, limit=ex.limit))
+    if ex.type != "context":  # the model's context window: recorded on the sample only
+        active._event(SampleLimitEvent(type=ex.type, message=ex.message, limit=ex.limit))
     return EvalSampleLimit(type=ex.type, limit=ex.limit, reason=ex.message)
 
 

@@ -1,6 +1,6 @@
 """Limits that halt a sample: messages, tokens, clock time and working time."""
 
-from inspect_ai._event.sample import LimitType
+from inspect_ai._log.model.sample import SampleLimitType
 
 
 class LimitExceededError(Exception):
@@ -14,7 +14,7 @@ class LimitExceededError(Exception):
     """
 
     def __init__(
-        self, type: LimitType, *, value: float, limit: float, message: str | None = None
+        self, type: SampleLimitType, *, value: float, limit: float, message: str | None = None
     ) -> None:
         self.type = type
         self.value = value

@@ -23,12 +23,17 @@ MT = TypeVar("MT", bound=BaseModel)
 SMT = TypeVar("SMT", bound=StoreModel)
 
 
+SampleLimitType = Literal[
+    "context", "time", "working", "message", "token", "turn", "cost", "operator", "custom"
+]
+"""Kinds of limit that can halt a sample (``context``: the model's context window, which
+has no ``sample_limit`` event)."""
+
+
 class EvalSampleLimit(LogModel):
     """The limit that halted a sample."""
 
-    type: Literal[
-        "context", "time", "working", "message", "token", "turn", "cost", "operator", "custom"
-    ]
+    type: SampleLimitType
     """Kind of limit."""
 
     limit: int | float
