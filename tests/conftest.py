@@ -38,9 +38,10 @@ def build_log_dir(root: Path, files: list[str | tuple[str, str]]) -> list[Path]:
 
 @pytest.fixture(autouse=True)
 def _isolated_log_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Keep tests from reading or writing a real ./logs or a user's INSPECT_LOG_DIR."""
+    """Keep tests from reading or writing a real ./logs, a user's INSPECT_LOG_DIR or model cache."""
     monkeypatch.delenv("INSPECT_LOG_DIR", raising=False)
     monkeypatch.delenv("INSPECT_EVAL_LOG_FILE_PATTERN", raising=False)
+    monkeypatch.setenv("INSPECT_CACHE_DIR", str(tmp_path / "inspect-cache"))
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from inspect_ai._cli.lazy_group import LazyGroup
         "log": ("inspect_ai._cli.log:log_command", "Query, read, convert and describe eval logs."),
         "list": ("inspect_ai._cli.legacy:list_command", "List tasks, or logs."),
         "info": ("inspect_ai._cli.legacy:info_command", "Log file and schema (older spelling)."),
+        "cache": ("inspect_ai._cli.cache:cache_command", "Manage the cache of model outputs."),
     },
     context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,

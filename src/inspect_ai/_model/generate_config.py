@@ -2,9 +2,10 @@
 
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from inspect_ai._json.model import LogModel
+from inspect_ai._model.cache.expiry import expiry_seconds
 from inspect_ai._tool.info import JSONSchema
 
 
@@ -23,13 +24,21 @@ class CachePolicy(LogModel):
     """How model calls are cached: for how long, per epoch or not, and within which scopes."""
 
     expiry: str | None = "1W"
-    """How long entries live (e.g. ``30m``, ``1D``, ``1W``); ``None`` never expires."""
+    """How long entries live: a number and a unit, ``s`` (seconds), ``m`` (minutes),
+    ``h`` (hours), ``D`` (days), ``W`` (weeks), ``M`` (months) or ``Y`` (years), e.g.
+    ``30m`` or ``1W``; ``None`` never expires."""
 
     per_epoch: bool = True
-    """Cache separately for each epoch."""
+    """Cache separately for each epoch (False: every epoch gets the first one's output)."""
 
     scopes: dict[str, str] = Field(default_factory=dict)
     """Extra values that are part of the cache key."""
+
+    @field_validator("expiry")
+    @classmethod
+    def _valid_expiry(cls, expiry: str | None) -> str | None:
+        expiry_seconds(expiry)
+        return expiry
 
 
 class ResponseSchema(LogModel):

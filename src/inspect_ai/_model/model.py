@@ -8,10 +8,19 @@ from datetime import UTC, datetime
 from typing import Any
 
 from inspect_ai._event.model import ModelEvent
+from inspect_ai._model.cache.entry import (
+    CacheEntry,
+    cache_entry,
+    cache_fetch,
+    cache_policy,
+    cache_store,
+)
+from inspect_ai._model.cache.flight import single_flight
+from inspect_ai._model.cache.key import CallKey
 from inspect_ai._model.call import ModelCall
 from inspect_ai._model.connections import connection_pool
 from inspect_ai._model.errors import ModelContextLengthError
-from inspect_ai._model.generate_config import GenerateConfig
+from inspect_ai._model.generate_config import CachePolicy, GenerateConfig
 from inspect_ai._model.http_log import HTTP_LEVEL
 from inspect_ai._model.message import ChatMessage, ChatMessageSystem, ChatMessageUser
 from inspect_ai._model.model_api import ModelAPI
@@ -61,6 +70,7 @@ class Model:
         tools: Sequence[ToolInfo] = (),
         tool_choice: ToolChoice | None = None,
         config: GenerateConfig | None = None,
+        cache: bool | CachePolicy = False,
     ) -> ModelOutput:
         """Generate a reply to a prompt or a conversation.
 
@@ -69,6 +79,8 @@ class Model:
             tools: Tools the model may call.
             tool_choice: Which tool (if any) the model must call.
             config: Options for this call, over the model's own config.
+            cache: Cache the output on disk (``True``: for a week, per epoch), or a
+                ``CachePolicy``; ``False`` leaves it to the config's ``cache``.
         """
         messages: list[ChatMessage] = (
             [ChatMessageUser(content=input)] if isinstance(input, str) else list(input)
@@ -80,7 +92,28 @@ class Model:
             merged = merged.model_copy(update={"max_tokens": default_max_tokens})
         tool_infos = list(tools)
         choice: ToolChoice = tool_choice or ("auto" if tool_infos else "none")
-        return await self._generate(messages, tool_infos, choice, merged)
+        entry = self._cache_entry(cache, messages, tool_infos, choice, merged)
+        if entry is None:
+            return await self._generate(messages, tool_infos, choice, merged)
+        async with single_flight(entry.path):
+            return await self._generate(messages, tool_infos, choice, merged, entry)
+
+    def _cache_entry(
+        self,
+        cache: bool | CachePolicy,
+        messages: list[ChatMessage],
+        tools: list[ToolInfo],
+        tool_choice: ToolChoice,
+        config: GenerateConfig,
+    ) -> CacheEntry | None:
+        """The call's cache entry, when ``cache`` (or else the config's ``cache``) asks for one."""
+        policy = cache_policy(config.cache if cache is False else cache)
+        if policy is None:
+            return None
+        call = CallKey(
+            str(self), self.api.base_url, messages, tools, tool_choice, config, self.model_args
+        )
+        return cache_entry(call, policy)
 
     async def _generate(
         self,
@@ -88,8 +121,15 @@ class Model:
         tools: list[ToolInfo],
         tool_choice: ToolChoice,
         config: GenerateConfig,
+        cache: CacheEntry | None = None,
     ) -> ModelOutput:
         active = transcript()
+        event = ModelEvent(
+            model=str(self), role=self.role, input=messages, tools=tools,
+            tool_choice=tool_choice, config=config,
+        )  # fmt: skip
+        if cache is not None and (cached := await cache_fetch(cache)) is not None:
+            return self._cache_hit(event, cached)
         pool = connection_pool(
             self.api.connection_key(),
             config.max_connections or self.api.max_connections(),
@@ -114,10 +154,6 @@ class Model:
             reason = "rate limit" if rate_limited else "error"
             _logger.log(HTTP_LEVEL, f"{self}: retrying in {delay:.1f}s after {reason}: {ex}")
 
-        event = ModelEvent(
-            model=str(self), role=self.role, input=messages, tools=tools,
-            tool_choice=tool_choice, config=config,
-        )  # fmt: skip
         started = time.monotonic()
         working_started = active.working_time()
         try:
@@ -140,15 +176,30 @@ class Model:
         output, call = result if isinstance(result, tuple) else (result, None)
         if output.time is None:
             output.time = time.monotonic() - started
+        if cache is not None:
+            event.cache = "write"
+            await cache_store(cache, output)
         event.output = output
         event.call = call
         event.retries = retries or None
         _finish_event(event, active.working_time() - working_started)
         active._event(event)
+        self._record_usage(output)
+        return output
+
+    def _cache_hit(self, event: ModelEvent, output: ModelOutput) -> ModelOutput:
+        """Record a call answered from the cache (its usage counts, as if it were made)."""
+        event.cache = "read"
+        event.output = output
+        _finish_event(event, 0.0)
+        transcript()._event(event)
+        self._record_usage(output)
+        return output
+
+    def _record_usage(self, output: ModelOutput) -> None:
         context = sample_context()
         if context is not None and output.usage is not None:
             context.record_usage(str(self), self.role, output.usage)
-        return output
 
 
 def _finish_event(event: ModelEvent, working_time: float) -> None:

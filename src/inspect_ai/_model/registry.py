@@ -10,6 +10,18 @@ from inspect_ai._registry.registry import RegistryInfo, registry_add, registry_f
 BUILTIN_PROVIDERS: dict[str, str] = {
     "mockllm": "inspect_ai._model.providers.mockllm",
     "none": "inspect_ai._model.providers.none",
+    "openai": "inspect_ai._model.providers.openai",
+    "openai-api": "inspect_ai._model.providers.openai_api",
+    "together": "inspect_ai._model.providers.together",
+    "vllm": "inspect_ai._model.providers.vllm",
+    "ollama": "inspect_ai._model.providers.ollama",
+    "anthropic": "inspect_ai._model.providers.anthropic.api",
+    "bedrock": "inspect_ai._model.providers.bedrock.api",
+    "google": "inspect_ai._model.providers.google.provider",
+    "mistral": "inspect_ai._model.providers.mistral.provider",
+    "groq": "inspect_ai._model.providers.groq.provider",
+    "azureai": "inspect_ai._model.providers.azureai.provider",
+    "cf": "inspect_ai._model.providers.cloudflare.provider",
 }
 """Built-in providers and the module that registers each (imported on first use)."""
 

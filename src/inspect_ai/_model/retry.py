@@ -28,7 +28,7 @@ async def call_with_retry(
     max_retries: int | None = None,
     timeout: float | None = None,
     on_retry: Callable[[BaseException, float], None] | None = None,
-    wait: Callable[[int], float] = backoff,
+    wait: Callable[[int], float] | None = None,
     retry_after: Callable[[BaseException], float | None] | None = None,
 ) -> tuple[T, int]:
     """Run ``call`` until it succeeds, retrying errors ``should_retry`` accepts.
@@ -36,7 +36,8 @@ async def call_with_retry(
     Retries stop after ``max_retries`` retries (unlimited when None) or once ``timeout``
     seconds have passed since the first attempt; the last error is then raised. The wait
     before a retry is the backoff, or what ``retry_after`` says the server asked for when
-    that is longer.
+    that is longer. ``wait`` gives the backoff before retry ``n`` (default ``backoff``,
+    looked up at each call so tests can patch it).
 
     Returns:
         The result and the number of retries it took.
@@ -50,7 +51,7 @@ async def call_with_retry(
             attempt += 1
             if not should_retry(ex) or (max_retries is not None and attempt > max_retries):
                 raise
-            delay = wait(attempt)
+            delay = (wait or backoff)(attempt)
             asked = retry_after(ex) if retry_after is not None else None
             if asked is not None and asked > delay:
                 delay = asked

@@ -103,7 +103,7 @@ async def _run_sample(
         started, None if listener is None else lambda event: listener(sample_id, epoch, event)
     )
     set_transcript(active)
-    context = SampleContext(plan.message_limit, plan.token_limit, plan.working_limit)
+    context = SampleContext(plan.message_limit, plan.token_limit, plan.working_limit, epoch=epoch)
     set_sample_context(context)
     store = Store()
     set_store(store)

@@ -16,6 +16,8 @@ class SampleContext:
     working_limit: float | None = None
     model_usage: dict[str, ModelUsage] = field(default_factory=dict)
     role_usage: dict[str, ModelUsage] = field(default_factory=dict)
+    epoch: int | None = None
+    """The epoch being run (the model cache keys calls on it)."""
 
     def tokens_used(self) -> int:
         """Total tokens used by every model call of the sample."""

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import Any, Literal, Protocol, TypeVar, overload
 
+from inspect_ai._model.generate_config import CachePolicy
 from inspect_ai._registry.factory import registered_factory
 from inspect_ai._registry.registry import RegistryInfo, registry_factory_name
 from inspect_ai._solver.state import TaskState
@@ -15,6 +16,7 @@ class Generate(Protocol):
         state: The task state.
         tool_calls: ``loop`` runs tool calls until the model stops calling tools,
             ``single`` runs one round, ``none`` returns the tool calls unrun.
+        cache: Cache the model's output (``True``, or a ``CachePolicy``).
         **kwargs: Generation options overriding the eval's config for this call.
     """
 
@@ -22,6 +24,7 @@ class Generate(Protocol):
         self,
         state: TaskState,
         tool_calls: Literal["loop", "single", "none"] = "loop",
+        cache: bool | CachePolicy = False,
         **kwargs: Any,
     ) -> TaskState: ...
 

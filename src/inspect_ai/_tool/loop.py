@@ -2,7 +2,7 @@
 
 from typing import Any, Literal, Protocol, TypeAlias
 
-from inspect_ai._model.generate_config import GenerateConfig
+from inspect_ai._model.generate_config import CachePolicy, GenerateConfig
 from inspect_ai._model.message import ChatMessage
 from inspect_ai._model.model import Model
 from inspect_ai._model.output import ModelOutput
@@ -28,7 +28,11 @@ class GenerateState(Protocol):
 
 
 async def generate_loop(
-    model: Model, state: GenerateState, tool_calls: ToolCalls, config: GenerateConfig
+    model: Model,
+    state: GenerateState,
+    tool_calls: ToolCalls,
+    config: GenerateConfig,
+    cache: bool | CachePolicy = False,
 ) -> None:
     """Call ``model`` on the state's messages, running the tool calls it makes.
 
@@ -36,14 +40,15 @@ async def generate_loop(
     With ``loop`` the model is called again after its tool calls are run, until it makes
     none; ``single`` stops after one round of tool calls, ``none`` runs none. A forced
     tool choice (``ToolFunction``) applies to the first call only. The message and working
-    limits of the sample are checked as the conversation grows.
+    limits of the sample are checked as the conversation grows. ``cache`` is passed to
+    each model call.
     """
     tools = runnable_tools(state.tools)
     infos = [spec.info() for spec, _ in tools.values()]
     tool_choice = state.tool_choice
     while True:
         _check_messages(len(state.messages))
-        output = await model.generate(state.messages, infos, tool_choice, config)
+        output = await model.generate(state.messages, infos, tool_choice, config, cache)
         state.output = output
         if not output.choices:
             return

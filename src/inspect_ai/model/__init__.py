@@ -1,5 +1,7 @@
 """Models: chat messages, content, generation config and model output."""
 
+from inspect_ai._model.cache.location import cache_path
+from inspect_ai._model.cache.maintenance import cache_clear, cache_list_expired, cache_prune
 from inspect_ai._model.call import ModelCall
 from inspect_ai._model.content import (
     Content,
@@ -79,6 +81,10 @@ __all__ = [
     "ToolFunction",
     "ToolInfo",
     "TopLogprob",
+    "cache_clear",
+    "cache_list_expired",
+    "cache_path",
+    "cache_prune",
     "get_model",
     "modelapi",
     "tool",

@@ -1,0 +1,1 @@
+"""Model calls cached on disk: keys, entries, their location, expiry and upkeep."""

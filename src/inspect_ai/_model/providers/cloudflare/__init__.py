@@ -1,0 +1,1 @@
+"""``cf``: Cloudflare Workers AI models, over its REST API (httpx)."""
