@@ -530,3 +530,16 @@ def test_log_header_only_returns_results_without_keeping_samples(tmp_path: Path)
     read = read_eval_log(log.location)
     assert read.samples is not None and len(read.samples) == 12
     assert read.stats.model_usage == log.stats.model_usage
+
+
+def test_a_failed_log_write_fails_the_task(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from inspect_ai._log.recorder.eval_recorder import EvalRecorder
+
+    def disk_full(self: object, header: object, samples: object) -> None:
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(EvalRecorder, "_write_samples", disk_full)
+    log = run(Task(dataset=samples(8)), tmp_path, log_buffer=2, max_samples=1)
+    assert log.status == "error"
+    assert "No space left on device" in log.error.message
+    assert read_eval_log(log.location).status == "error"

@@ -192,9 +192,19 @@ async def _run_samples(
     progress: _Progress,
     recorder: LogRecorder[Any],
 ) -> None:
-    """Run every sample, ``max_samples`` at a time, stopping once errors fail the eval."""
+    """Run every sample, ``max_samples`` at a time, stopping once errors fail the eval.
+
+    Buffered samples are written from a thread; a write that fails fails the task (its
+    error is raised once the samples stop), so samples are never lost silently.
+    """
     queue = iter(runs)
     writes: set[asyncio.Task[None]] = set()
+    write_errors: list[BaseException] = []
+
+    def write_done(write: asyncio.Task[None]) -> None:
+        writes.discard(write)
+        if not write.cancelled() and write.exception() is not None:
+            write_errors.append(write.exception())  # type: ignore[arg-type]
 
     async def worker() -> None:
         for item in queue:
@@ -206,10 +216,10 @@ async def _run_samples(
             progress.add(outcome)
             if options.log_samples:
                 recorder.buffer_sample(outcome.sample)
-                if recorder.flush_due() and not writes:
+                if recorder.flush_due() and not writes and not write_errors:
                     write = asyncio.create_task(asyncio.to_thread(recorder.flush))
                     writes.add(write)
-                    write.add_done_callback(writes.discard)
+                    write.add_done_callback(write_done)
 
     workers = [asyncio.create_task(worker()) for _ in range(min(max_samples, len(runs)) or 1)]
     try:
@@ -221,6 +231,8 @@ async def _run_samples(
             await asyncio.gather(*workers, return_exceptions=True)
         if writes:
             await asyncio.gather(*writes, return_exceptions=True)
+    if write_errors:
+        raise write_errors[0]
 
 
 async def _run_with_retries(plan: SamplePlan, item: SampleRun, retries: int) -> SampleOutcome:

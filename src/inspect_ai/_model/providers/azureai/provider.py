@@ -11,13 +11,6 @@ from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.message import ChatMessage
 from inspect_ai._model.model_api import ModelAPI
 from inspect_ai._model.output import ModelOutput
-from inspect_ai._model.providers.common.openai_messages import openai_messages
-from inspect_ai._model.providers.common.openai_output import openai_output
-from inspect_ai._model.providers.common.openai_request import (
-    openai_parameters,
-    openai_tool_choice,
-    openai_tools,
-)
 from inspect_ai._model.providers.common.per_loop import PerLoop
 from inspect_ai._model.providers.common.rest import (
     HttpStatusError,
@@ -28,6 +21,9 @@ from inspect_ai._model.providers.common.rest import (
     retry_after_http,
     should_retry_http,
 )
+from inspect_ai._model.providers.openai_compatible.dialect import OPENAI_PARAMS, Dialect
+from inspect_ai._model.providers.openai_compatible.request import chat_request
+from inspect_ai._model.providers.openai_compatible.response import model_output
 from inspect_ai._model.registry import modelapi
 from inspect_ai._tool.info import ToolChoice, ToolInfo
 
@@ -36,19 +32,12 @@ BASE_URLS = ["AZUREAI_BASE_URL", "INSPECT_EVAL_MODEL_BASE_URL"]
 API_VERSION = "2024-05-01-preview"
 """Version of the Azure AI model inference API (``-M api_version=...`` to change)."""
 
-SUPPORTED = frozenset(
-    {
-        "temperature",
-        "top_p",
-        "max_tokens",
-        "stop_seqs",
-        "seed",
-        "frequency_penalty",
-        "presence_penalty",
-        "response_schema",
-    }
+DIALECT = Dialect(
+    params=OPENAI_PARAMS
+    - {"num_choices", "logit_bias", "logprobs", "top_logprobs", "parallel_tool_calls"},
+    image_detail_auto=False,
 )
-"""``GenerateConfig`` options the chat-completions API of Azure AI accepts."""
+"""What the chat-completions API of Azure AI accepts."""
 
 _CONTEXT_OVERFLOW = re.compile(
     r"maximum context length|context_length_exceeded|context window|prompt is too long", re.I
@@ -92,15 +81,8 @@ class AzureAIAPI(ModelAPI):
         tool_choice: ToolChoice,
         config: GenerateConfig,
     ) -> tuple[ModelOutput, ModelCall]:
-        body: dict[str, Any] = {
-            "model": self.model_name,
-            "messages": openai_messages(input),
-            **openai_parameters(config, SUPPORTED),
-            **self._extra_body,
-        }
-        if tools:
-            body["tools"] = openai_tools(tools)
-            body["tool_choice"] = openai_tool_choice(tool_choice)
+        request = chat_request(self.model_name, input, tools, tool_choice, config, DIALECT)
+        body = {**request, **self._extra_body}
         try:
             response = await post_json(
                 self._clients.get(), self._url(), body, self._headers(), config.attempt_timeout
@@ -109,7 +91,7 @@ class AzureAIAPI(ModelAPI):
             if ex.status in (400, 413) and _CONTEXT_OVERFLOW.search(f"{ex.message} {ex.body}"):
                 raise ModelContextLengthError(ex.message) from ex
             raise
-        return openai_output(response, self.model_name), ModelCall(request=body, response=response)
+        return model_output(response, self.model_name), ModelCall(request=body, response=response)
 
     def should_retry(self, ex: BaseException) -> bool:
         return should_retry_http(ex)

@@ -4,18 +4,15 @@ from typing import Any
 
 from inspect_ai._model.message import ChatMessageAssistant
 from inspect_ai._model.output import ChatCompletionChoice, ModelOutput
-from inspect_ai._model.providers.common.openai_output import (
-    openai_output,
-    openai_tool_calls,
-    openai_usage,
-)
+from inspect_ai._model.providers.openai_compatible.response import model_output, model_usage
+from inspect_ai._model.providers.openai_compatible.tools import read_tool_calls
 
 
 def cloudflare_output(result: dict[str, Any], model: str) -> ModelOutput:
     """The output of ``{"response", "tool_calls", "usage"}`` (or of an OpenAI-style result)."""
     if "choices" in result:
-        return openai_output(result, model)
-    calls = openai_tool_calls(result.get("tool_calls"))
+        return model_output(result, model)
+    calls = read_tool_calls(result.get("tool_calls"))
     text = result.get("response")
     content = text if isinstance(text, str) else ""
     message = ChatMessageAssistant(
@@ -23,5 +20,5 @@ def cloudflare_output(result: dict[str, Any], model: str) -> ModelOutput:
     )
     choice = ChatCompletionChoice(message=message, stop_reason="tool_calls" if calls else "stop")
     return ModelOutput(
-        model=model, choices=[choice], completion=content, usage=openai_usage(result.get("usage"))
+        model=model, choices=[choice], completion=content, usage=model_usage(result.get("usage"))
     )

@@ -5,12 +5,16 @@ from typing import Any
 from inspect_ai._model.content import ContentText
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.message import ChatMessage, ChatMessageAssistant, ChatMessageTool
-from inspect_ai._model.providers.common.openai_messages import openai_tool_call
-from inspect_ai._model.providers.common.openai_request import openai_parameters, openai_tools
+from inspect_ai._model.providers.openai_compatible.config import config_params
+from inspect_ai._model.providers.openai_compatible.dialect import Dialect
+from inspect_ai._model.providers.openai_compatible.tools import openai_tool, openai_tool_call
 from inspect_ai._tool.info import ToolInfo
 
-SUPPORTED = frozenset(
-    {"temperature", "top_p", "top_k", "max_tokens", "seed", "frequency_penalty", "presence_penalty"}
+DIALECT = Dialect(
+    params=frozenset(
+        {"temperature", "top_p", "max_tokens", "seed", "frequency_penalty", "presence_penalty"}
+    ),
+    top_k=True,
 )
 """``GenerateConfig`` options Workers AI text generation accepts."""
 
@@ -21,10 +25,10 @@ def cloudflare_body(
     """The request body (messages with text content, tools as functions)."""
     body: dict[str, Any] = {
         "messages": [cloudflare_message(message) for message in messages],
-        **openai_parameters(config, SUPPORTED),
+        **config_params(config, DIALECT),
     }
     if tools:
-        body["tools"] = openai_tools(tools)
+        body["tools"] = [openai_tool(tool) for tool in tools]
     return body
 
 

@@ -17,11 +17,12 @@ class InlineData(NamedTuple):
         return base64.b64decode(self.base64)
 
 
-def as_data_uri(media: str) -> str:
-    """A data URI for a local file; URLs and data URIs are returned unchanged."""
+def as_data_uri(media: str, default_mime: str = "application/octet-stream") -> str:
+    """A data URI for a local file (``default_mime`` when its extension says no type);
+    URLs and data URIs are returned unchanged."""
     if media.startswith("data:") or "://" in media or not os.path.isfile(media):
         return media
-    mime = mimetypes.guess_type(media)[0] or "application/octet-stream"
+    mime = mimetypes.guess_type(media)[0] or default_mime
     with open(media, "rb") as file:
         encoded = base64.b64encode(file.read()).decode("ascii")
     return f"data:{mime};base64,{encoded}"

@@ -12,35 +12,22 @@ from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.message import ChatMessage
 from inspect_ai._model.model_api import ModelAPI
 from inspect_ai._model.output import ModelOutput
-from inspect_ai._model.providers.common.openai_messages import openai_messages
-from inspect_ai._model.providers.common.openai_output import openai_output
-from inspect_ai._model.providers.common.openai_request import (
-    openai_parameters,
-    openai_tool_choice,
-    openai_tools,
-)
 from inspect_ai._model.providers.common.per_loop import PerLoop
 from inspect_ai._model.providers.groq import errors
+from inspect_ai._model.providers.openai_compatible.dialect import OPENAI_PARAMS, Dialect
+from inspect_ai._model.providers.openai_compatible.request import chat_request
+from inspect_ai._model.providers.openai_compatible.response import model_output
 from inspect_ai._model.registry import modelapi
 from inspect_ai._tool.info import ToolChoice, ToolInfo
 
 API_KEY = "GROQ_API_KEY"
 BASE_URL = "GROQ_BASE_URL"
 
-SUPPORTED = frozenset(
-    {
-        "temperature",
-        "top_p",
-        "max_tokens",
-        "stop_seqs",
-        "seed",
-        "frequency_penalty",
-        "presence_penalty",
-        "parallel_tool_calls",
-        "response_schema",
-    }
+DIALECT = Dialect(
+    params=OPENAI_PARAMS - {"num_choices", "logit_bias", "logprobs", "top_logprobs"},
+    image_detail_auto=False,
 )
-"""``GenerateConfig`` options Groq's chat completions accept (one choice, no logprobs)."""
+"""What Groq's chat completions accept (one choice, no logprobs)."""
 
 
 @modelapi(name="groq")
@@ -73,14 +60,7 @@ class GroqAPI(ModelAPI):
         tool_choice: ToolChoice,
         config: GenerateConfig,
     ) -> tuple[ModelOutput, ModelCall]:
-        request: dict[str, Any] = {
-            "model": self.model_name,
-            "messages": openai_messages(input),
-            **openai_parameters(config, SUPPORTED),
-        }
-        if tools:
-            request["tools"] = openai_tools(tools)
-            request["tool_choice"] = openai_tool_choice(tool_choice)
+        request = chat_request(self.model_name, input, tools, tool_choice, config, DIALECT)
         if config.attempt_timeout:
             request["timeout"] = float(config.attempt_timeout)
         try:
@@ -91,7 +71,7 @@ class GroqAPI(ModelAPI):
             raise
         raw = response.model_dump(mode="json")
         request.pop("timeout", None)
-        return openai_output(raw, self.model_name), ModelCall(request=request, response=raw)
+        return model_output(raw, self.model_name), ModelCall(request=request, response=raw)
 
     def should_retry(self, ex: BaseException) -> bool:
         return errors.should_retry(ex)

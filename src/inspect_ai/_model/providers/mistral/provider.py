@@ -14,10 +14,10 @@ from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.message import ChatMessage
 from inspect_ai._model.model_api import ModelAPI
 from inspect_ai._model.output import ModelOutput
-from inspect_ai._model.providers.common.openai_output import openai_output
 from inspect_ai._model.providers.common.per_loop import PerLoop
 from inspect_ai._model.providers.mistral import errors
 from inspect_ai._model.providers.mistral.request import mistral_request
+from inspect_ai._model.providers.openai_compatible.response import model_output
 from inspect_ai._model.registry import modelapi
 from inspect_ai._tool.info import ToolChoice, ToolInfo
 
@@ -79,7 +79,7 @@ class MistralAPI(ModelAPI):
                 raise ModelContextLengthError(str(ex)) from ex
             raise
         raw = response.model_dump(mode="json", by_alias=True)
-        output = openai_output(raw, self.model_name)
+        output = model_output(raw, self.model_name)
         return output, ModelCall(request=request, response=raw)
 
     def should_retry(self, ex: BaseException) -> bool:

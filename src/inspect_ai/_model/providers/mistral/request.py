@@ -4,31 +4,19 @@ from typing import Any
 
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.message import ChatMessage
-from inspect_ai._model.providers.common.openai_messages import openai_messages
-from inspect_ai._model.providers.common.openai_request import (
-    openai_parameters,
-    openai_tool_choice,
-    openai_tools,
-)
+from inspect_ai._model.providers.openai_compatible.dialect import OPENAI_PARAMS, Dialect
+from inspect_ai._model.providers.openai_compatible.request import chat_request
 from inspect_ai._tool.info import ToolChoice, ToolInfo
 
-SUPPORTED = frozenset(
-    {
-        "temperature",
-        "top_p",
-        "max_tokens",
-        "stop_seqs",
-        "seed",
-        "num_choices",
-        "frequency_penalty",
-        "presence_penalty",
-        "logprobs",
-        "top_logprobs",
-        "parallel_tool_calls",
-        "response_schema",
-    }
+DIALECT = Dialect(
+    params=OPENAI_PARAMS - {"logit_bias"},
+    seed_param="random_seed",
+    any_tool_choice="any",
+    tool_names=True,
+    image_detail_auto=False,
 )
-"""``GenerateConfig`` options Mistral's chat completions accept."""
+"""What Mistral's chat completions accept (``random_seed``, tool choice ``any``, tool
+messages naming their function)."""
 
 
 def mistral_request(
@@ -39,12 +27,4 @@ def mistral_request(
     config: GenerateConfig,
 ) -> dict[str, Any]:
     """The request body (as keyword arguments of ``chat.complete_async``)."""
-    request: dict[str, Any] = {
-        "model": model,
-        "messages": openai_messages(messages, tool_names=True),
-        **openai_parameters(config, SUPPORTED, renamed={"seed": "random_seed"}),
-    }
-    if tools:
-        request["tools"] = openai_tools(tools)
-        request["tool_choice"] = openai_tool_choice(tool_choice, any_choice="any")
-    return request
+    return chat_request(model, messages, tools, tool_choice, config, DIALECT)

@@ -12,12 +12,10 @@ from inspect_ai._model.model_api import ModelAPI
 from inspect_ai._model.output import ModelOutput
 from inspect_ai._model.providers.openai_compatible import errors
 from inspect_ai._model.providers.openai_compatible.client import ClientFactory, LoopClients
-from inspect_ai._model.providers.openai_compatible.config import config_params
 from inspect_ai._model.providers.openai_compatible.dialect import Dialect
 from inspect_ai._model.providers.openai_compatible.endpoint import Endpoint
-from inspect_ai._model.providers.openai_compatible.messages import openai_messages
+from inspect_ai._model.providers.openai_compatible.request import chat_request
 from inspect_ai._model.providers.openai_compatible.response import model_output
-from inspect_ai._model.providers.openai_compatible.tools import tool_params
 from inspect_ai._tool.info import ToolChoice, ToolInfo
 
 if TYPE_CHECKING:
@@ -81,13 +79,8 @@ class OpenAICompatibleAPI(ModelAPI):
         config: GenerateConfig,
     ) -> dict[str, Any]:
         """The JSON body of the request (as recorded in the model event's call)."""
-        return {
-            "model": self.request_model,
-            "messages": openai_messages(input, self.dialect.system_role),
-            **tool_params(tools, tool_choice, config.parallel_tool_calls),
-            **config_params(config, self.dialect),
-            **(config.extra_body or {}),
-        }
+        body = chat_request(self.request_model, input, tools, tool_choice, config, self.dialect)
+        return {**body, **(config.extra_body or {})}
 
     async def _post(self, request: dict[str, Any], config: GenerateConfig) -> dict[str, Any]:
         """Send ``request`` as it is (it is already in the wire format, so the client's

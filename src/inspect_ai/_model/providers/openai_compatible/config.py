@@ -5,34 +5,44 @@ from typing import Any
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.providers.openai_compatible.dialect import Dialect
 
+_FIELDS: dict[str, str] = {
+    "temperature": "temperature",
+    "top_p": "top_p",
+    "top_k": "top_k",
+    "stop_seqs": "stop",
+    "num_choices": "n",
+    "frequency_penalty": "frequency_penalty",
+    "presence_penalty": "presence_penalty",
+    "logit_bias": "logit_bias",
+    "reasoning_effort": "reasoning_effort",
+}
+"""``GenerateConfig`` field -> body field, for options every dialect names the same."""
+
 
 def config_params(config: GenerateConfig, dialect: Dialect) -> dict[str, Any]:
     """The request fields ``config`` sets (only those ``dialect`` accepts).
 
     ``system_message`` is not here (the model has already added it to the messages), nor
-    the connection options (retries, timeouts, connections), which are not sent.
+    ``parallel_tool_calls`` (sent with the tools), nor the connection options (retries,
+    timeouts, connections), which are not sent.
     """
+    names = {**_FIELDS, "max_tokens": dialect.max_tokens_param, "seed": dialect.seed_param}
     params: dict[str, Any] = {
-        dialect.max_tokens_param: config.max_tokens,
-        "temperature": config.temperature,
-        "top_p": config.top_p,
-        "stop": config.stop_seqs,
-        "seed": config.seed,
-        "n": config.num_choices,
-        "frequency_penalty": config.frequency_penalty,
-        "presence_penalty": config.presence_penalty,
-        "logit_bias": config.logit_bias,
+        name: getattr(config, field) for field, name in names.items() if dialect.accepts(field)
     }
-    if config.logprobs or config.top_logprobs is not None:
-        params["logprobs"] = True
-        params["top_logprobs"] = config.top_logprobs
-    if dialect.top_k:
-        params["top_k"] = config.top_k
-    if dialect.reasoning_effort:
-        params["reasoning_effort"] = config.reasoning_effort
-    if config.response_schema is not None:
+    params.update(_logprobs(config, dialect))
+    if config.response_schema is not None and dialect.accepts("response_schema"):
         params["response_format"] = _response_format(config)
     return {name: value for name, value in params.items() if value is not None}
+
+
+def _logprobs(config: GenerateConfig, dialect: Dialect) -> dict[str, Any]:
+    if not dialect.accepts("logprobs"):
+        return {}
+    if not config.logprobs and config.top_logprobs is None:
+        return {}
+    top = config.top_logprobs if dialect.accepts("top_logprobs") else None
+    return {"logprobs": True, "top_logprobs": top}
 
 
 def _response_format(config: GenerateConfig) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """A Chat Completions response body as a ``ModelOutput``.
 
 The body is read as JSON rather than through the ``openai`` types, so fields that other
-OpenAI-compatible servers leave out or add (``reasoning_content``) are handled the same way.
+OpenAI-compatible servers leave out or add (``reasoning_content``, Mistral's content chunks
+and ``model_length``) are handled the same way.
 """
 
 from typing import Any
@@ -16,12 +17,14 @@ from inspect_ai._model.output import (
     StopReason,
     TopLogprob,
 )
-from inspect_ai._model.providers.openai_compatible.tools import parse_tool_call
+from inspect_ai._model.providers.openai_compatible.tools import read_tool_calls
 from inspect_ai._model.usage import ModelUsage
 
 _STOP_REASONS: dict[str, StopReason] = {
     "stop": "stop",
+    "eos": "stop",
     "length": "max_tokens",
+    "model_length": "model_length",
     "tool_calls": "tool_calls",
     "function_call": "tool_calls",
     "content_filter": "content_filter",
@@ -71,12 +74,7 @@ def model_usage(usage: dict[str, Any] | None) -> ModelUsage | None:
 
 def _choice(choice: dict[str, Any], model: str) -> ChatCompletionChoice:
     message = choice.get("message") or {}
-    calls = [
-        parse_tool_call(call.get("id", ""), call["function"].get("name", ""),
-                        call["function"].get("arguments") or "")
-        for call in message.get("tool_calls") or []
-        if call.get("function")
-    ]  # fmt: skip
+    calls = read_tool_calls(message.get("tool_calls"))
     assistant = ChatMessageAssistant(
         content=_content(message), tool_calls=calls or None, model=model, source="generate"
     )
@@ -91,16 +89,28 @@ def _content(message: dict[str, Any]) -> str | list[Content]:
     text = message.get("content") or ""
     reasoning = message.get("reasoning_content") or message.get("reasoning")
     refusal = message.get("refusal")
-    if not reasoning and not refusal:
+    if not reasoning and not refusal and not isinstance(text, list):
         return str(text)
     items: list[Content] = []
     if isinstance(reasoning, str) and reasoning:
         items.append(ContentReasoning(reasoning=reasoning))
-    if text:
+    if isinstance(text, list):
+        items.extend(_chunk(chunk) for chunk in text if isinstance(chunk, dict))
+    elif text:
         items.append(ContentText(text=str(text)))
     if refusal:
         items.append(ContentText(text=str(refusal), refusal=True))
     return items
+
+
+def _chunk(chunk: dict[str, Any]) -> Content:
+    """A content chunk (Mistral's ``thinking`` chunks hold text chunks of their own)."""
+    if chunk.get("type") == "thinking":
+        thinking = chunk.get("thinking")
+        if isinstance(thinking, list):
+            thinking = "".join(part.get("text", "") for part in thinking if isinstance(part, dict))
+        return ContentReasoning(reasoning=str(thinking or ""))
+    return ContentText(text=str(chunk.get("text", "")))
 
 
 def _logprobs(logprobs: dict[str, Any] | None) -> Logprobs | None:
