@@ -162,3 +162,45 @@ def test_use_tools_logs_tools_by_name() -> None:
     params = registry_params(solver)
     assert params["tool_choice"] == "any" and params["append"] is False
     assert [registry_info(t).name for t in params["tools"]] == ["add"]
+
+
+def test_model_generate_takes_tools_as_functions_tooldefs_or_infos() -> None:
+    import asyncio
+
+    from inspect_ai.model import GenerateConfig, Model, ModelAPI, ModelOutput
+    from inspect_ai.tool import ToolDef, ToolInfo, tool
+
+    @tool
+    def shout() -> object:
+        async def execute(text: str) -> str:
+            """Shout some text.
+
+            Args:
+                text: What to shout.
+            """
+            return text.upper()
+
+        return execute
+
+    seen: list[list[ToolInfo]] = []
+
+    class Recorder(ModelAPI):
+        async def generate(self, input, tools, tool_choice, config):  # type: ignore[no-untyped-def]
+            seen.append(tools)
+            return ModelOutput.from_content("recorder", "ok")
+
+    async def whisper(text: str) -> str:
+        """Whisper some text.
+
+        Args:
+            text: What to whisper.
+        """
+        return text.lower()
+
+    model = Model(Recorder("x", config=GenerateConfig()), GenerateConfig(), "recorder")
+    info = ToolInfo(name="echo", description="Echo.")
+    asyncio.run(model.generate("hi", tools=[shout(), ToolDef(whisper), info]))
+    [tools] = seen
+    assert [t.name for t in tools] == ["shout", "whisper", "echo"]
+    assert tools[0].parameters.properties["text"].description == "What to shout."
+    assert tools[2] is info

@@ -5,7 +5,7 @@ import os
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inspect_ai._event.model import ModelEvent
 from inspect_ai._model.cache.entry import (
@@ -30,6 +30,10 @@ from inspect_ai._sample.context import sample_context
 from inspect_ai._sample.limits import LimitExceededError
 from inspect_ai._tool.info import ToolChoice, ToolInfo
 from inspect_ai._transcript.transcript import transcript
+
+if TYPE_CHECKING:
+    from inspect_ai._tool.tool import Tool
+    from inspect_ai._tool.tool_def import ToolDef
 
 _logger = logging.getLogger(__name__)
 
@@ -67,7 +71,7 @@ class Model:
     async def generate(
         self,
         input: str | list[ChatMessage],
-        tools: Sequence[ToolInfo] = (),
+        tools: Sequence["Tool | ToolDef | ToolInfo"] = (),
         tool_choice: ToolChoice | None = None,
         config: GenerateConfig | None = None,
         cache: bool | CachePolicy = False,
@@ -76,7 +80,8 @@ class Model:
 
         Args:
             input: A prompt, or chat messages.
-            tools: Tools the model may call.
+            tools: Tools the model may call (``@tool`` functions, ``ToolDef``s or their
+                ``ToolInfo`` descriptions); the model only asks for calls, it runs none.
             tool_choice: Which tool (if any) the model must call.
             config: Options for this call, over the model's own config.
             cache: Cache the output on disk (``True``: for a week, per epoch), or a
@@ -90,7 +95,7 @@ class Model:
         default_max_tokens = self.api.max_tokens()
         if merged.max_tokens is None and default_max_tokens is not None:
             merged = merged.model_copy(update={"max_tokens": default_max_tokens})
-        tool_infos = list(tools)
+        tool_infos = _tool_infos(tools)
         choice: ToolChoice = tool_choice or ("auto" if tool_infos else "none")
         entry = self._cache_entry(cache, messages, tool_infos, choice, merged)
         if entry is None:
@@ -200,6 +205,14 @@ class Model:
         context = sample_context()
         if context is not None and output.usage is not None:
             context.record_usage(str(self), self.role, output.usage)
+
+
+def _tool_infos(tools: Sequence["Tool | ToolDef | ToolInfo"]) -> list[ToolInfo]:
+    if all(isinstance(tool, ToolInfo) for tool in tools):
+        return list(tools)  # type: ignore[arg-type]
+    from inspect_ai._tool.tool_def import tool_infos
+
+    return tool_infos(tools)
 
 
 def _finish_event(event: ModelEvent, working_time: float) -> None:

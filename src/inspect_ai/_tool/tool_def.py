@@ -121,6 +121,6 @@ def runnable_tools(
     return {spec.name: (spec, function) for spec, function in zip(specs, functions, strict=True)}
 
 
-def tool_infos(tools: Sequence[Tool | ToolDef]) -> list[ToolInfo]:
-    """The descriptions of tools given to models."""
-    return [spec.info() for spec in tool_specs(tools)]
+def tool_infos(tools: Sequence[Tool | ToolDef | ToolInfo]) -> list[ToolInfo]:
+    """The descriptions of tools given to models (``ToolInfo``s are kept as they are)."""
+    return [tool if isinstance(tool, ToolInfo) else tool_specs([tool])[0].info() for tool in tools]
