@@ -88,3 +88,23 @@ def test_model_api_says_nothing_about_retry_after_by_default() -> None:
             return ModelOutput.from_content("plain", "hi")
 
     assert Plain("x").retry_after(RuntimeError()) is None
+
+
+def test_an_error_classifier_answers_the_retry_questions() -> None:
+    from inspect_ai._model.errors import ErrorClassifier
+
+    class Busy(Exception):
+        pass
+
+    class Classified(ModelAPI):
+        error_classifier = ErrorClassifier(
+            lambda ex: isinstance(ex, Busy), lambda ex: False, lambda ex: 2.5
+        )
+
+        async def generate(self, input, tools, tool_choice, config):  # type: ignore[no-untyped-def]
+            return ModelOutput.from_content("classified", "hi")
+
+    api = Classified("x")
+    assert api.should_retry(Busy()) and not api.should_retry(ValueError())
+    assert not api.is_rate_limit(Busy())
+    assert api.retry_after(Busy()) == 2.5

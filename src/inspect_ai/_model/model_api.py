@@ -2,8 +2,10 @@
 
 import os
 from abc import ABC, abstractmethod
+from typing import ClassVar
 
 from inspect_ai._model.call import ModelCall
+from inspect_ai._model.errors import ErrorClassifier
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.message import ChatMessage
 from inspect_ai._model.output import ModelOutput
@@ -26,6 +28,9 @@ class ModelAPI(ABC):
         api_key_vars: Environment variables that may hold the API key.
         config: Default generation config of the model.
     """
+
+    error_classifier: ClassVar[ErrorClassifier | None] = None
+    """How the provider's errors are classified for retrying (None: nothing is retried)."""
 
     def __init__(
         self,
@@ -67,18 +72,21 @@ class ModelAPI(ABC):
 
     def should_retry(self, ex: BaseException) -> bool:
         """Whether ``ex`` is transient (a rate limit, a timeout, a 5xx) and worth retrying."""
-        return False
+        classifier = self.error_classifier
+        return classifier is not None and classifier.transient(ex)
 
     def is_rate_limit(self, ex: BaseException) -> bool:
         """Whether ``ex`` is a rate-limit error (counted for the display)."""
-        return False
+        classifier = self.error_classifier
+        return classifier is not None and classifier.rate_limit(ex)
 
     def retry_after(self, ex: BaseException) -> float | None:
         """Seconds the API asked to wait before retrying after ``ex`` (None: not said).
 
         Honoured instead of the exponential backoff when longer than it.
         """
-        return None
+        classifier = self.error_classifier
+        return classifier.retry_after(ex) if classifier is not None else None
 
     async def aclose(self) -> None:  # noqa: B027 (an optional hook, empty by default)
         """Release clients and connections (called when the eval ends)."""

@@ -6,7 +6,7 @@ from typing import Any
 import anthropic
 
 from inspect_ai._model.call import ModelCall
-from inspect_ai._model.errors import ModelContextLengthError
+from inspect_ai._model.errors import ErrorClassifier, ModelContextLengthError
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.message import ChatMessage
 from inspect_ai._model.model_api import ModelAPI
@@ -50,6 +50,10 @@ class AnthropicAPI(ModelAPI):
         bedrock: Use the model on AWS Bedrock.
         **model_args: Passed to the ``AsyncAnthropic`` (or ``AsyncAnthropicBedrock``) client.
     """
+
+    error_classifier = ErrorClassifier(
+        errors.is_transient, errors.is_rate_limit, errors.retry_after
+    )
 
     def __init__(
         self,
@@ -114,15 +118,6 @@ class AnthropicAPI(ModelAPI):
         if self._settings.bedrock:
             return f"anthropic-bedrock:{self._settings.region}:{self._settings.base_url or ''}"
         return super().connection_key()
-
-    def should_retry(self, ex: BaseException) -> bool:
-        return errors.is_transient(ex)
-
-    def is_rate_limit(self, ex: BaseException) -> bool:
-        return errors.is_rate_limit(ex)
-
-    def retry_after(self, ex: BaseException) -> float | None:
-        return errors.retry_after(ex)
 
     async def aclose(self) -> None:
         await self._clients.aclose()

@@ -6,7 +6,7 @@ from typing import Any
 
 from inspect_ai._model.api_key import PrerequisiteError
 from inspect_ai._model.call import ModelCall
-from inspect_ai._model.errors import ModelContextLengthError
+from inspect_ai._model.errors import ErrorClassifier, ModelContextLengthError
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.message import ChatMessage
 from inspect_ai._model.model_api import ModelAPI
@@ -53,6 +53,8 @@ class AzureAIAPI(ModelAPI):
     args are added to the request body.
     """
 
+    error_classifier = ErrorClassifier(should_retry_http, is_rate_limit_http, retry_after_http)
+
     def __init__(
         self,
         model_name: str,
@@ -92,15 +94,6 @@ class AzureAIAPI(ModelAPI):
                 raise ModelContextLengthError(ex.message) from ex
             raise
         return model_output(response, self.model_name), ModelCall(request=body, response=response)
-
-    def should_retry(self, ex: BaseException) -> bool:
-        return should_retry_http(ex)
-
-    def is_rate_limit(self, ex: BaseException) -> bool:
-        return is_rate_limit_http(ex)
-
-    def retry_after(self, ex: BaseException) -> float | None:
-        return retry_after_http(ex)
 
     async def aclose(self) -> None:
         await self._clients.aclose()

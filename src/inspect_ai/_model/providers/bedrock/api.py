@@ -9,7 +9,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from inspect_ai._model.call import ModelCall
-from inspect_ai._model.errors import ModelContextLengthError
+from inspect_ai._model.errors import ErrorClassifier, ModelContextLengthError
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.message import ChatMessage
 from inspect_ai._model.model_api import ModelAPI
@@ -44,6 +44,10 @@ class BedrockAPI(ModelAPI):
         config: Default generation config.
         **model_args: Passed to ``boto3.client()`` (``profile_name`` to the session).
     """
+
+    error_classifier = ErrorClassifier(
+        errors.is_transient, errors.is_rate_limit, errors.retry_after
+    )
 
     def __init__(
         self,
@@ -114,15 +118,6 @@ class BedrockAPI(ModelAPI):
 
     def connection_key(self) -> str:
         return f"bedrock:{self._client.meta.region_name}:{self.base_url}"
-
-    def should_retry(self, ex: BaseException) -> bool:
-        return errors.is_transient(ex)
-
-    def is_rate_limit(self, ex: BaseException) -> bool:
-        return errors.is_rate_limit(ex)
-
-    def retry_after(self, ex: BaseException) -> float | None:
-        return errors.retry_after(ex)
 
     async def aclose(self) -> None:
         executor, self._executor = self._executor, None

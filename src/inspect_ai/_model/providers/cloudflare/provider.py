@@ -6,7 +6,7 @@ from typing import Any
 
 from inspect_ai._model.api_key import api_key as required_key
 from inspect_ai._model.call import ModelCall
-from inspect_ai._model.errors import ModelContextLengthError
+from inspect_ai._model.errors import ErrorClassifier, ModelContextLengthError
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.message import ChatMessage
 from inspect_ai._model.model_api import ModelAPI
@@ -42,6 +42,8 @@ class CloudflareAPI(ModelAPI):
     ``CLOUDFLARE_BASE_URL``, else the account's ``/ai/run`` URL (``CLOUDFLARE_ACCOUNT_ID``).
     ``-M`` args are added to the request body.
     """
+
+    error_classifier = ErrorClassifier(should_retry_http, is_rate_limit_http, retry_after_http)
 
     def __init__(
         self,
@@ -84,15 +86,6 @@ class CloudflareAPI(ModelAPI):
             raise HttpStatusError(200, error_message(response) or "Request failed.", {}, response)
         output = cloudflare_output(response.get("result") or {}, self.model_name)
         return output, ModelCall(request=body, response=response)
-
-    def should_retry(self, ex: BaseException) -> bool:
-        return should_retry_http(ex)
-
-    def is_rate_limit(self, ex: BaseException) -> bool:
-        return is_rate_limit_http(ex)
-
-    def retry_after(self, ex: BaseException) -> float | None:
-        return retry_after_http(ex)
 
     async def aclose(self) -> None:
         await self._clients.aclose()

@@ -9,7 +9,7 @@ from google.genai import types
 
 from inspect_ai._model.api_key import api_key as required_key
 from inspect_ai._model.call import ModelCall
-from inspect_ai._model.errors import ModelContextLengthError
+from inspect_ai._model.errors import ErrorClassifier, ModelContextLengthError
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.message import ChatMessage
 from inspect_ai._model.model_api import ModelAPI
@@ -33,6 +33,10 @@ class GoogleAPI(ModelAPI):
     base URL from ``--model-base-url`` or ``GOOGLE_BASE_URL``; ``-M`` args are passed to
     ``genai.Client``.
     """
+
+    error_classifier = ErrorClassifier(
+        errors.should_retry, errors.is_rate_limit, errors.retry_after
+    )
 
     def __init__(
         self,
@@ -83,15 +87,6 @@ class GoogleAPI(ModelAPI):
         output = google_output(response, self.model_name)
         raw = response.model_dump(mode="json", exclude_none=True, exclude={"sdk_http_response"})
         return output, ModelCall(request=request, response=raw)
-
-    def should_retry(self, ex: BaseException) -> bool:
-        return errors.should_retry(ex)
-
-    def is_rate_limit(self, ex: BaseException) -> bool:
-        return errors.is_rate_limit(ex)
-
-    def retry_after(self, ex: BaseException) -> float | None:
-        return errors.retry_after(ex)
 
     async def aclose(self) -> None:
         await self._client.aio.aclose()

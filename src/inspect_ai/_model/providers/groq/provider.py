@@ -7,7 +7,7 @@ import groq
 
 from inspect_ai._model.api_key import api_key as required_key
 from inspect_ai._model.call import ModelCall
-from inspect_ai._model.errors import ModelContextLengthError
+from inspect_ai._model.errors import ErrorClassifier, ModelContextLengthError
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.message import ChatMessage
 from inspect_ai._model.model_api import ModelAPI
@@ -37,6 +37,10 @@ class GroqAPI(ModelAPI):
     The key comes from ``GROQ_API_KEY`` and the base URL from ``--model-base-url`` or
     ``GROQ_BASE_URL``; ``-M`` args are passed to ``AsyncGroq``.
     """
+
+    error_classifier = ErrorClassifier(
+        errors.should_retry, errors.is_rate_limit, errors.retry_after
+    )
 
     def __init__(
         self,
@@ -72,15 +76,6 @@ class GroqAPI(ModelAPI):
         raw = response.model_dump(mode="json")
         request.pop("timeout", None)
         return model_output(raw, self.model_name), ModelCall(request=request, response=raw)
-
-    def should_retry(self, ex: BaseException) -> bool:
-        return errors.should_retry(ex)
-
-    def is_rate_limit(self, ex: BaseException) -> bool:
-        return errors.is_rate_limit(ex)
-
-    def retry_after(self, ex: BaseException) -> float | None:
-        return errors.retry_after(ex)
 
     async def aclose(self) -> None:
         await self._clients.aclose()

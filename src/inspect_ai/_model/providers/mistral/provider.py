@@ -9,7 +9,7 @@ from mistralai.client import Mistral
 from inspect_ai._model.api_key import PrerequisiteError
 from inspect_ai._model.api_key import api_key as required_key
 from inspect_ai._model.call import ModelCall
-from inspect_ai._model.errors import ModelContextLengthError
+from inspect_ai._model.errors import ErrorClassifier, ModelContextLengthError
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.message import ChatMessage
 from inspect_ai._model.model_api import ModelAPI
@@ -39,6 +39,10 @@ class MistralAPI(ModelAPI):
     (or ``--model-base-url``) and the deployment name as the model name. Other ``-M``
     args are passed to the client.
     """
+
+    error_classifier = ErrorClassifier(
+        errors.should_retry, errors.is_rate_limit, errors.retry_after
+    )
 
     def __init__(
         self,
@@ -81,15 +85,6 @@ class MistralAPI(ModelAPI):
         raw = response.model_dump(mode="json", by_alias=True)
         output = model_output(raw, self.model_name)
         return output, ModelCall(request=request, response=raw)
-
-    def should_retry(self, ex: BaseException) -> bool:
-        return errors.should_retry(ex)
-
-    def is_rate_limit(self, ex: BaseException) -> bool:
-        return errors.is_rate_limit(ex)
-
-    def retry_after(self, ex: BaseException) -> float | None:
-        return errors.retry_after(ex)
 
     async def aclose(self) -> None:
         await self._clients.aclose()

@@ -5,7 +5,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from inspect_ai._model.call import ModelCall
-from inspect_ai._model.errors import ModelContextLengthError
+from inspect_ai._model.errors import ErrorClassifier, ModelContextLengthError
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.message import ChatMessage
 from inspect_ai._model.model_api import ModelAPI
@@ -41,6 +41,10 @@ class OpenAICompatibleAPI(ModelAPI):
         dialect: What the service takes beyond the common fields.
         request_model: Model name sent in requests (default ``model_name``).
     """
+
+    error_classifier = ErrorClassifier(
+        errors.is_transient, errors.is_rate_limit, errors.retry_after
+    )
 
     def __init__(
         self,
@@ -109,15 +113,6 @@ class OpenAICompatibleAPI(ModelAPI):
         """Per provider, base URL and API key (hashed: the key is never logged)."""
         digest = hashlib.sha256((self.api_key or "").encode()).hexdigest()[:16]
         return f"{self.provider}:{self.base_url or ''}:{digest}"
-
-    def should_retry(self, ex: BaseException) -> bool:
-        return errors.is_transient(ex)
-
-    def is_rate_limit(self, ex: BaseException) -> bool:
-        return errors.is_rate_limit(ex)
-
-    def retry_after(self, ex: BaseException) -> float | None:
-        return errors.retry_after(ex)
 
     async def aclose(self) -> None:
         await self._clients.aclose()
