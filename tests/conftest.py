@@ -42,6 +42,7 @@ def _isolated_log_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("INSPECT_LOG_DIR", raising=False)
     monkeypatch.delenv("INSPECT_EVAL_LOG_FILE_PATTERN", raising=False)
     monkeypatch.setenv("INSPECT_CACHE_DIR", str(tmp_path / "inspect-cache"))
+    monkeypatch.setenv("INSPECT_DATA_DIR", str(tmp_path / "inspect-data"))  # sample buffers
 
 
 @pytest.fixture

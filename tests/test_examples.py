@@ -747,17 +747,12 @@ def test_messages_limit(tmp_path: Path) -> None:
         assert sample.scores["includes"].value == "I"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="eval_retry is not exported from inspect_ai (no eval_retry() anywhere in src/); "
-    "the example's `from inspect_ai import Task, eval, eval_retry, task` fails",
-)
 def test_eval_retry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FLAKY_API_DOWN", "1")
     log = run_one(example("errors/retry.py"), tmp_path)
     assert log.status == "error"
     monkeypatch.delenv("FLAKY_API_DOWN")
-    from inspect_ai import eval_retry  # type: ignore[attr-defined]
+    from inspect_ai import eval_retry
 
     [retried] = eval_retry(log, max_connections=3)
     written = check_success(retried, 5, "includes", {"accuracy": 1.0, "stderr": 0.0})

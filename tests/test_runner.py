@@ -466,7 +466,9 @@ def test_dotenv_in_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
     (tmp_path / ".env").write_text("INSPECT_EVAL_MODEL=mockllm/model\nINSPECT_LOG_DIR=./env-logs\n")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("INSPECT_EVAL_MODEL", raising=False)
+    for name in ("INSPECT_EVAL_MODEL", "INSPECT_LOG_DIR"):  # unset again afterwards
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     monkeypatch.setattr(dotenv, "_loaded", set())
     log = eval(Task(dataset=samples(1)))[0]
     assert log.eval.model == "mockllm/model"
@@ -508,7 +510,9 @@ def test_dotenv_beside_the_task_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     )
     (project / ".env").write_text("INSPECT_EVAL_MODEL=mockllm/model\nINSPECT_LOG_DIR=./logs\n")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("INSPECT_EVAL_MODEL", raising=False)
+    for name in ("INSPECT_EVAL_MODEL", "INSPECT_LOG_DIR"):  # unset again afterwards
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     monkeypatch.setattr(dotenv, "_loaded", set())
     [log] = eval(str(project / "hello.py"), display="none")
     assert log.eval.model == "mockllm/model"

@@ -5,7 +5,10 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from inspect_ai._rescore.score import score, score_async
     from inspect_ai._runner.eval import eval, eval_async
+    from inspect_ai._runner.eval_set import eval_set, eval_set_async
+    from inspect_ai._runner.retry import eval_retry, eval_retry_async
     from inspect_ai._task.decorator import task
     from inspect_ai._task.epochs import Epochs
     from inspect_ai._task.info import TaskInfo
@@ -17,6 +20,12 @@ if TYPE_CHECKING:
 _LAZY = {
     "eval": "inspect_ai._runner.eval",
     "eval_async": "inspect_ai._runner.eval",
+    "eval_retry": "inspect_ai._runner.retry",
+    "eval_set": "inspect_ai._runner.eval_set",
+    "eval_set_async": "inspect_ai._runner.eval_set",
+    "eval_retry_async": "inspect_ai._runner.retry",
+    "score": "inspect_ai._rescore.score",
+    "score_async": "inspect_ai._rescore.score",
     "task": "inspect_ai._task.decorator",
     "Epochs": "inspect_ai._task.epochs",
     "TaskInfo": "inspect_ai._task.info",
@@ -47,7 +56,13 @@ __all__ = [
     "__version__",
     "eval",
     "eval_async",
+    "eval_retry",
+    "eval_retry_async",
+    "eval_set",
+    "eval_set_async",
     "list_tasks",
+    "score",
+    "score_async",
     "task",
     "task_with",
 ]

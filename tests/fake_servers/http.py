@@ -4,10 +4,12 @@ Start it with ``with FakeServer() as server:`` (or ``start()``/``stop()``); poin
 ``server.url``. Each request is recorded (``server.requests``) and answered by the next
 scripted response queued with ``server.enqueue(...)``, or, when the queue is empty, by the
 ``default`` responder (a 404 JSON error if there is none). Handlers run on daemon threads,
-so many concurrent requests (and slow, delayed responses) are fine.
+so many concurrent requests (and slow, delayed responses) are fine. A server expecting a
+burst of new connections (a benchmark) can start its handler threads up front.
 """
 
 import json
+import queue
 import socket
 import threading
 import time
@@ -73,9 +75,13 @@ class FakeServer:
 
     Args:
         default: Answers requests when no scripted response is queued.
+        threads: Handler threads started with the server, each serving one connection at a
+            time (more are started as connections need them). A thread is otherwise started
+            per connection, one after the other, which takes a while when a hundred
+            connections arrive at once.
     """
 
-    def __init__(self, default: Responder | None = None) -> None:
+    def __init__(self, default: Responder | None = None, threads: int = 0) -> None:
         self.default = default
         self.requests: list[RecordedRequest] = []
         self._queue: deque[ScriptedResponse | Responder] = deque()
@@ -83,6 +89,7 @@ class FakeServer:
         self._connections: set[socket.socket] = set()
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.fake = self
+        self._server.handlers = _HandlerPool(self._server.process_request_thread, threads)
         self._thread: threading.Thread | None = None
 
     @property
@@ -115,6 +122,7 @@ class FakeServer:
         """Stop serving and close open connections."""
         self._server.shutdown()
         self._server.server_close()
+        self._server.handlers.close()
         with self._lock:
             connections = list(self._connections)
         for connection in connections:
@@ -152,10 +160,49 @@ class FakeServer:
                 self._connections.discard(connection)
 
 
+class _HandlerPool:
+    """Handler threads started up front, waiting for connections to serve."""
+
+    def __init__(self, serve: Callable[[Any, Any], None], size: int) -> None:
+        self._serve = serve
+        self._connections: queue.SimpleQueue[tuple[Any, Any] | None] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._idle = size
+        self._threads = [threading.Thread(target=self._work, daemon=True) for _ in range(size)]
+        for thread in self._threads:
+            thread.start()
+
+    def offer(self, request: Any, client_address: Any) -> bool:
+        """Hand a connection to an idle thread (False when none is idle)."""
+        with self._lock:
+            if self._idle == 0:
+                return False
+            self._idle -= 1
+        self._connections.put((request, client_address))
+        return True
+
+    def close(self) -> None:
+        """Let the threads end (once their connections are closed)."""
+        for _ in self._threads:
+            self._connections.put(None)
+
+    def _work(self) -> None:
+        while (connection := self._connections.get()) is not None:
+            self._serve(*connection)
+            with self._lock:
+                self._idle += 1
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 1024
     fake: FakeServer
+    handlers: _HandlerPool
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Serve the connection on an idle handler thread, else on a new one."""
+        if not self.handlers.offer(request, client_address):
+            super().process_request(request, client_address)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Clients that went away (timeouts) are expected; stay quiet."""

@@ -2,7 +2,7 @@
 
 ``POST <base>/chat/completions`` is answered with a ``chat.completion`` object; errors have
 OpenAI's shape (``{"error": {"message", "type", "param", "code"}}``). Run it as a process
-with ``python -m tests.fake_servers.openai [--delay SECONDS]``: it prints its base URL
+with ``python -m tests.fake_servers.openai [--delay SECONDS] [--threads N]``: it prints its base URL
 (``http://127.0.0.1:<port>/v1``) on the first line of stdout and serves until killed.
 """
 
@@ -128,8 +128,11 @@ def main() -> None:
     """Serve until killed, printing the base URL first (for benchmarks and subprocesses)."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--delay", type=float, default=0.0, help="seconds before each answer")
-    delay = parser.parse_args().delay
-    server = FakeServer(default=replying(grading_reply, delay=delay)).start()
+    parser.add_argument(
+        "--threads", type=int, default=0, help="handler threads started up front (see FakeServer)"
+    )
+    args = parser.parse_args()
+    server = FakeServer(replying(grading_reply, delay=args.delay), threads=args.threads).start()
     print(f"{server.url}/v1", flush=True)
     try:
         threading.Event().wait()

@@ -8,6 +8,7 @@ This module is imported for ``inspect eval --help``, so it imports neither the r
 nor the log models; the command imports them when it runs.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -35,10 +36,22 @@ def eval_command(tasks: tuple[str, ...], **options: Any) -> None:
     Every option can also be set as INSPECT_EVAL_<OPTION> in the environment or in a
     .env file in the working directory (e.g. INSPECT_EVAL_LIMIT=10).
     """
-    display, trace = options["display"], options["trace"]
+    run_and_exit(
+        lambda: _run(tasks, options),
+        options["display"],
+        options["trace"],
+        options["debug_errors"],
+    )
+
+
+def run_and_exit(
+    run: Callable[[], list[Any]], display: str | None, trace: bool, debug_errors: bool
+) -> None:
+    """Run evals, then exit 0 (all succeeded), 1 (one failed), 2 (bad usage) or 130
+    (interrupted), reporting failed and interrupted logs when there is no display."""
     try:
-        with usage_errors(show_traceback=options["debug_errors"]):
-            logs = _run(tasks, options)
+        with usage_errors(show_traceback=debug_errors):
+            logs = run()
     except KeyboardInterrupt:
         _report_interrupted(display, trace)
         raise click.exceptions.Exit(INTERRUPTED_EXIT_CODE) from None

@@ -107,6 +107,7 @@ def _log_arguments(options: dict[str, Any]) -> dict[str, Any]:
         "log_samples": False if options.pop("no_log_samples") else None,
         "log_images": options.pop("log_images"),
         "log_buffer": options.pop("log_buffer"),
+        "log_shared": options.pop("log_shared"),
         "log_level": options.pop("log_level"),
         "score": not options.pop("no_score"),
         "display": options.pop("display"),

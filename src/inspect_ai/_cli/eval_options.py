@@ -27,7 +27,12 @@ LOG_LEVELS = ("debug", "http", "info", "warning", "error", "critical")
 DISPLAYS = ("full", "conversation", "rich", "plain", "none")
 REASONING_EFFORTS = ("none", "minimal", "low", "medium", "high", "xhigh", "max")
 
-OPTIONAL_VALUES = {"--fail-on-error": "true", "--retry-on-error": "1", "--batch": "true"}
+OPTIONAL_VALUES = {
+    "--fail-on-error": "true",
+    "--retry-on-error": "1",
+    "--log-shared": "10",
+    "--batch": "true",
+}
 """Options whose value may be left out, and the value they then take."""
 
 
@@ -140,6 +145,14 @@ LOG_OPTIONS = [
     click.option("--log-images/--no-log-images", default=None, help="Log images as base64."),
     click.option(
         "--log-buffer", type=click.IntRange(min=1), metavar="N", help="Samples per log write."
+    ),
+    click.option(
+        "--log-shared",
+        type=click.IntRange(min=1),
+        metavar="[SECONDS]",
+        is_flag=False,
+        flag_value="10",
+        help="Copy live samples next to the log every SECONDS (alone, 10).",
     ),
     click.option("--log-level", type=_choice(*LOG_LEVELS), help="Console log level."),
     click.option("--no-score", is_flag=True, help="Do not score (score later)."),

@@ -20,7 +20,7 @@ from inspect_ai._log.validate import (
     validate_header_json,
     validate_json_list,
 )
-from inspect_ai._log.zip_reader import FileSource, ZipArchive
+from inspect_ai._log.zip_reader import FileSource, ZipArchive, ZipMember
 
 HEADER = "header.json"
 START = "_journal/start.json"
@@ -42,7 +42,8 @@ class EvalFileReader:
         self.location = location
         self._file: IO[bytes] = filesystem.open_binary(location, fs_options)
         try:
-            self._archive = ZipArchive(FileSource(self._file), location)
+            remote = not filesystem.is_local(location)
+            self._archive = ZipArchive(FileSource(self._file), location, readahead=remote)
         except BaseException:
             self._file.close()
             raise
@@ -114,6 +115,14 @@ class EvalFileReader:
     def sample_member(self, name: str, resolve_attachments: bool = False) -> EvalSample:
         """The sample held by member ``name``."""
         return parse_sample(self._read(name), self.location, name, resolve_attachments)
+
+    def stored_member(self, name: str) -> tuple[ZipMember, bytes]:
+        """Member ``name`` as stored (still compressed), for copying into another log."""
+        return self._archive.read_compressed(name)
+
+    def unpack_member(self, member: ZipMember, stored: bytes) -> bytes:
+        """The content of a member from its stored bytes."""
+        return self._archive.decompress(member, stored)
 
     def samples(self, resolve_attachments: bool = False) -> list[EvalSample]:
         """Every sample, ordered by epoch and then id."""

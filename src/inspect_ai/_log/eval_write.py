@@ -16,6 +16,7 @@ from inspect_ai._log.eval_read import (
 from inspect_ai._log.model.log import EvalLog
 from inspect_ai._log.model.sample import EvalSample
 from inspect_ai._log.model.summary import summary_data
+from inspect_ai._log.sample_copy import SampleCopy, StoredMember
 from inspect_ai._log.serialize import (
     header_json,
     reductions_json,
@@ -43,11 +44,22 @@ def write_eval_file(log: EvalLog, location: str, fs_options: dict[str, Any] | No
 
 @dataclass(frozen=True)
 class SampleMember:
-    """A sample ready to be added to an archive: its member name, JSON and summary."""
+    """A sample ready to be added to an archive: its member name, JSON and summary
+    (or, for a sample copied from another log, its member as stored there)."""
 
     name: str
     data: bytes
     summary: Summary
+    stored: StoredMember | None = None
+
+
+def copied_member(copy: SampleCopy) -> SampleMember:
+    """A sample copied from another log, as its member (stored bytes kept if it has them)."""
+    id, epoch = copy.key
+    name = sample_member_name(id, epoch)
+    if copy.stored is not None:
+        return SampleMember(name, b"", summary_data(copy.data), copy.stored)
+    return SampleMember(name, data_to_json(copy.data), summary_data(copy.data))
 
 
 def sample_member(sample: EvalSample) -> SampleMember:
@@ -68,7 +80,11 @@ def add_sample_members(
 ) -> list[Summary]:
     """Add serialized samples and, if there were any, journal summaries number ``batch``."""
     for member in members:
-        archive.add(member.name, member.data)
+        stored = member.stored
+        if stored is None:
+            archive.add(member.name, member.data)
+        else:
+            archive.add_compressed(member.name, stored.data, stored.method, stored.crc, stored.size)
     summaries = [member.summary for member in members]
     if summaries:
         archive.add(f"{JOURNAL_SUMMARIES_DIR}{batch}.json", summaries_json(summaries))

@@ -1,18 +1,27 @@
 """Access to log files on local disk or any fsspec filesystem (``s3://``, ``memory://``).
 
 Local paths never import fsspec (it is slow to import); everything else goes through it.
-Writes are atomic: data goes to a temporary file beside the target, which is then renamed
-(object stores such as S3 replace objects atomically, so there the data is written directly).
+Writes are atomic: data goes to a temporary file beside the target, which is then renamed.
+Object stores such as S3 replace objects atomically, so there the data is first written to
+a local (spooled) temporary file and uploaded only once it is complete; a failed upload is
+abandoned, leaving the previous object in place.
 """
 
+import io
 import os
 import secrets
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 from urllib.parse import unquote, urlparse
 
 _LOCAL_PROTOCOLS = ("", "file", "local")
+_SPOOL = 64 * 1024 * 1024
+"""Remote writes are staged in memory up to this size, then in a local temporary file."""
+_CHUNK = 8 * 1024 * 1024
+"""Piece size when uploading a staged file."""
 
 
 @dataclass(frozen=True)
@@ -106,10 +115,14 @@ def read_bytes(location: str, fs_options: dict[str, Any] | None = None) -> bytes
 
 
 def open_binary(location: str, fs_options: dict[str, Any] | None = None) -> IO[bytes]:
-    """A seekable binary file object for reading ``location``."""
+    """A seekable binary file object for reading ``location``.
+
+    Remote files fetch exactly the ranges read, with no read-ahead (fsspec's default for
+    S3 reads ahead 50 MB, i.e. a whole log), so read in few, large pieces.
+    """
     if is_local(location):
         return open(local_path(location), "rb")
-    file: IO[bytes] = _fs(location, fs_options).open(location, "rb")
+    file: IO[bytes] = _fs(location, fs_options).open(location, "rb", cache_type="none")
     return file
 
 
@@ -117,7 +130,10 @@ def write_bytes_atomic(
     location: str, data: bytes, fs_options: dict[str, Any] | None = None
 ) -> None:
     """Write ``data`` to ``location`` so that readers see the old or the new file, never part."""
-    write_atomic(location, lambda file: file.write(data), fs_options)
+    if is_local(location):
+        write_atomic(location, lambda file: file.write(data), fs_options)
+    else:
+        upload(io.BytesIO(data), location, fs_options)  # already complete: no staging
 
 
 def write_atomic(
@@ -132,8 +148,10 @@ def write_atomic(
     and is opened for reading and writing, so ``writer`` can append to it.
     """
     if not is_local(location):
-        with _fs(location, fs_options).open(location, "wb") as file:
-            writer(file)
+        with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as staged:
+            writer(staged)
+            staged.seek(0)
+            upload(staged, location, fs_options)
         return
     path = local_path(location)
     directory = os.path.dirname(os.path.abspath(path))
@@ -156,9 +174,33 @@ def write_atomic(
         raise
 
 
-def _copy_file(source: str, destination: str) -> None:
-    import shutil
+def upload(source: IO[bytes], location: str, fs_options: dict[str, Any] | None = None) -> None:
+    """Write the rest of ``source`` to the remote ``location``, replacing it whole.
 
+    If reading or sending fails part way, the upload is abandoned rather than committed,
+    so the object keeps its previous content.
+    """
+    file = _fs(location, fs_options).open(location, "wb")
+    try:
+        shutil.copyfileobj(source, file, _CHUNK)
+    except BaseException:
+        _abandon(file)
+        raise
+    file.close()
+
+
+def _abandon(file: Any) -> None:
+    """Close an fsspec file being written without committing what it holds."""
+    discard = getattr(file, "discard", None)
+    if callable(discard):
+        discard()
+    try:
+        file.closed = True  # fsspec buffered files commit on close (also when collected)
+    except AttributeError:
+        pass
+
+
+def _copy_file(source: str, destination: str) -> None:
     shutil.copyfile(source, destination)
 
 
@@ -168,6 +210,19 @@ def make_dirs(location: str, fs_options: dict[str, Any] | None = None) -> None:
         os.makedirs(local_path(location), exist_ok=True)
     else:
         _fs(location, fs_options).makedirs(location, exist_ok=True)
+
+
+def remove(location: str, fs_options: dict[str, Any] | None = None) -> None:
+    """Delete the file at ``location`` (nothing happens if there is none)."""
+    if is_local(location):
+        try:
+            os.remove(local_path(location))
+        except FileNotFoundError:
+            pass
+        return
+    fs = _fs(location, fs_options)
+    if fs.exists(location):
+        fs.rm_file(location)
 
 
 def copy_file(source: str, destination: str, fs_options: dict[str, Any] | None = None) -> None:

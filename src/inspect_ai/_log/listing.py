@@ -41,10 +41,19 @@ def list_eval_logs(
     ]
     infos.sort(key=lambda info: (info.mtime or 0.0, info.name), reverse=descending)
     if filter is not None:
-        from inspect_ai._log.read import read_eval_log
-
-        infos = [info for info in infos if filter(read_eval_log(info, header_only=True))]
+        infos = [info for info in infos if filter(_read_header(info.name, fs_options))]
     return infos
+
+
+def _read_header(location: str, fs_options: dict[str, Any] | None) -> EvalLog:
+    """The header of the log at ``location``, read with the listing's filesystem options."""
+    from inspect_ai._log.eval_read import read_eval_file
+    from inspect_ai._log.format import detect_format
+    from inspect_ai._log.json_read import read_json_file
+
+    if detect_format(location, "auto", fs_options) == "eval":
+        return read_eval_file(location, header_only=True, fs_options=fs_options)
+    return read_json_file(location, header_only=True, fs_options=fs_options)
 
 
 def _as_uri(entry: filesystem.FileEntry) -> filesystem.FileEntry:

@@ -5,14 +5,21 @@ A small reader of our own: it parses the central directory with ``struct`` (no
 header-only read of a remote log fetches the tail and one member), and decompresses
 the three methods eval logs use: stored (0), deflate (8) and Zstandard (93).
 When a name appears twice, the later entry wins.
+
+Each read costs a round trip on remote storage, so the reader asks for few, exact ranges:
+the tail of the archive (which holds the whole of a small log), the central directory
+together with up to ``_LEADING`` bytes before it (where the header, reductions and
+summaries are written last), and each member with its local header in one piece. Bytes
+already fetched are kept and reused, and sequential reads read ahead (``range_cache.py``).
 """
 
 import struct
 import zlib
 from dataclasses import dataclass
-from typing import IO, Any, Protocol
+from typing import IO, Any
 
 from inspect_ai._log.errors import LogFormatError
+from inspect_ai._log.range_cache import RangeCache, RangeSource
 
 STORED = 0
 DEFLATED = 8
@@ -26,15 +33,11 @@ _LOCAL = b"PK\x03\x04"
 _CENTRAL_HEADER = struct.Struct("<4s4H2HI2I5H2I")
 _LOCAL_HEADER = struct.Struct("<4s5H3I2H")
 _TAIL = 65536 + 22
+_LEADING = 65536
+"""Bytes before the central directory fetched with it (the last members written)."""
+_NAME_SLACK = 64
+"""Room for a local header's extra field when a member is fetched with its header."""
 _SEARCHES = 8
-
-
-class RangeSource(Protocol):
-    """Random access to the bytes of an archive."""
-
-    def size(self) -> int: ...
-
-    def read(self, offset: int, length: int) -> bytes: ...
 
 
 class FileSource:
@@ -68,10 +71,18 @@ class ZipMember:
 class ZipArchive:
     """The members of a ZIP archive, readable by name."""
 
-    def __init__(self, source: RangeSource, location: str = "") -> None:
-        self._source = source
+    def __init__(self, source: RangeSource, location: str = "", readahead: bool = False) -> None:
+        """Read the central directory of the archive in ``source``.
+
+        Args:
+            source: The archive's bytes.
+            location: Where the archive is (for error messages).
+            readahead: Read ahead once reads turn sequential (for remote storage, where
+                each read is a round trip).
+        """
+        self._source = RangeCache(source, readahead)
         self._location = location
-        directory, count, offset = _read_directory(source, location)
+        directory, count, offset = _read_directory(self._source, location)
         self.directory = directory
         """The raw central directory."""
         self.directory_count = count
@@ -109,18 +120,35 @@ class ZipArchive:
 
     def read(self, name: str) -> bytes:
         """The decompressed bytes of member ``name``."""
+        member, data = self.read_compressed(name)
+        return self.decompress(member, data)
+
+    def read_compressed(self, name: str) -> tuple[ZipMember, bytes]:
+        """Member ``name`` and its bytes as stored (still compressed)."""
         member = self.find(name)
         if member is None:
             raise KeyError(name)
-        header = self._source.read(member.offset, _LOCAL_HEADER.size)
-        if len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL:
-            raise self._corrupt(f"bad local header for {name}")
-        fields = _LOCAL_HEADER.unpack(header)
-        start = member.offset + _LOCAL_HEADER.size + fields[9] + fields[10]
-        data = self._source.read(start, member.compressed_size)
+        return member, self._stored(member)
+
+    def _stored(self, member: ZipMember) -> bytes:
+        """The bytes of ``member`` as stored, fetched with its local header in one read."""
+        guess = _LOCAL_HEADER.size + len(member.name.encode()) + _NAME_SLACK
+        chunk = self._source.read(member.offset, guess + member.compressed_size)
+        if len(chunk) < _LOCAL_HEADER.size or chunk[:4] != _LOCAL:
+            raise self._corrupt(f"bad local header for {member.name}")
+        fields = _LOCAL_HEADER.unpack_from(chunk)
+        start = _LOCAL_HEADER.size + fields[9] + fields[10]
+        data = chunk[start : start + member.compressed_size]
+        if len(data) < member.compressed_size and start > guess:
+            data = self._source.read(member.offset + start, member.compressed_size)
         if len(data) < member.compressed_size:
-            raise self._corrupt(f"member {name} is truncated")
+            raise self._corrupt(f"member {member.name} is truncated")
+        return data
+
+    def decompress(self, member: ZipMember, data: bytes) -> bytes:
+        """The content of ``member`` from its stored bytes, checked against its checksum."""
         content = _decompress(data, member, self._location)
+        name = member.name
         if zlib.crc32(content) != member.crc:
             raise self._corrupt(f"member {name} fails its checksum")
         return content
@@ -148,10 +176,11 @@ def _decompress(data: bytes, member: ZipMember, location: str) -> bytes:
     )
 
 
-def _read_directory(source: RangeSource, location: str) -> tuple[bytes, int, int]:
+def _read_directory(source: RangeCache, location: str) -> tuple[bytes, int, int]:
     size = source.size()
     tail_start = max(0, size - _TAIL)
     tail = source.read(tail_start, size - tail_start)
+    source.pin(tail_start, tail)
     position = tail.rfind(_EOCD)
     if position < 0 or len(tail) - position < 22:
         raise LogFormatError(
@@ -162,15 +191,19 @@ def _read_directory(source: RangeSource, location: str) -> tuple[bytes, int, int
         count, cd_size, cd_offset = _zip64_directory(source, tail, tail_start, position, location)
     if cd_offset + cd_size > size:
         raise LogFormatError(f"{location}: not a readable eval log (truncated zip file)")
-    if cd_offset >= tail_start:
-        directory = tail[cd_offset - tail_start : cd_offset - tail_start + cd_size]
-    else:
-        directory = source.read(cd_offset, cd_size)
-    return directory, count, cd_offset
+    if cd_offset < tail_start:
+        _fetch_before_tail(source, tail, tail_start, cd_offset)
+    return source.read(cd_offset, cd_size), count, cd_offset
+
+
+def _fetch_before_tail(source: RangeCache, tail: bytes, tail_start: int, cd_offset: int) -> None:
+    """Fetch the directory's start and the members before it, joined to the tail."""
+    start = max(0, cd_offset - _LEADING)
+    source.pin(start, source.read(start, tail_start - start) + tail)
 
 
 def _zip64_directory(
-    source: RangeSource, tail: bytes, tail_start: int, position: int, location: str
+    source: RangeCache, tail: bytes, tail_start: int, position: int, location: str
 ) -> tuple[int, int, int]:
     locator = position - 20
     if locator < 0 or tail[locator : locator + 4] != _EOCD64_LOCATOR:

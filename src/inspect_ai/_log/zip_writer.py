@@ -78,15 +78,34 @@ class ZipWriter:
         entry = _Entry(
             encoded_name, method, crc, len(compressed), len(data), self._offset, dos_time, dos_date
         )
+        self._write_member(entry, compressed)
+
+    def _write_member(self, entry: _Entry, stored: bytes) -> None:
+        """Write a member's local header, name and stored bytes."""
         header = _LOCAL.pack(
-            b"PK\x03\x04", _version(method), _UTF8_FLAG, method, dos_time, dos_date,
-            crc, len(compressed), len(data), len(encoded_name), 0,
+            b"PK\x03\x04", _version(entry.method), _UTF8_FLAG, entry.method, entry.dos_time,
+            entry.dos_date, entry.crc, entry.compressed_size, entry.size, len(entry.name), 0,
         )  # fmt: skip
         self._file.write(header)
-        self._file.write(encoded_name)
-        self._file.write(compressed)
-        self._offset += len(header) + len(encoded_name) + len(compressed)
+        self._file.write(entry.name)
+        self._file.write(stored)
+        self._offset += len(header) + len(entry.name) + len(stored)
         self._entries.append(entry)
+
+    def add_compressed(self, name: str, data: bytes, method: int, crc: int, size: int) -> None:
+        """Add member ``name`` from bytes already compressed with ``method`` (copied as is).
+
+        Args:
+            name: Member name.
+            data: The member's bytes as stored.
+            method: Their compression method.
+            crc: CRC-32 of the uncompressed content.
+            size: Size of the uncompressed content.
+        """
+        encoded_name = name.encode("utf-8")
+        dos_time, dos_date = _dos_timestamp()
+        entry = _Entry(encoded_name, method, crc, len(data), size, self._offset, dos_time, dos_date)
+        self._write_member(entry, data)
 
     def close(self) -> None:
         """Write the central directory (existing entries, then new ones) and its end record."""

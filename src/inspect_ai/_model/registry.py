@@ -22,6 +22,7 @@ BUILTIN_PROVIDERS: dict[str, str] = {
     "groq": "inspect_ai._model.providers.groq.provider",
     "azureai": "inspect_ai._model.providers.azureai.provider",
     "cf": "inspect_ai._model.providers.cloudflare.provider",
+    "hf": "inspect_ai._model.providers.hf.provider",
 }
 """Built-in providers and the module that registers each (imported on first use)."""
 

@@ -3,7 +3,8 @@
 import asyncio
 import os
 import threading
-from typing import Any, Literal
+from collections.abc import Coroutine
+from typing import Any, Literal, TypeVar
 
 from inspect_ai._approval.config import resolve_approval
 from inspect_ai._approval.policy import ApprovalPolicy
@@ -12,8 +13,10 @@ from inspect_ai._display.create import create_display, display_type
 from inspect_ai._display.display import Display
 from inspect_ai._ids import short_uuid
 from inspect_ai._log import filesystem
+from inspect_ai._log.buffer.shared import shared_interval
 from inspect_ai._log.log_dir import default_log_dir
 from inspect_ai._log.model.log import EvalLog
+from inspect_ai._log.read import read_eval_log
 from inspect_ai._model.connections import release_loop_pools
 from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.get_model import get_model, set_active_model
@@ -24,7 +27,9 @@ from inspect_ai._runner.gc_tuning import eval_gc
 from inspect_ai._runner.log_capture import capture_logging
 from inspect_ai._runner.models import eval_models, role_models
 from inspect_ai._runner.options import EvalOptions
+from inspect_ai._runner.previous import PreviousLog
 from inspect_ai._runner.run_directory import run_directory
+from inspect_ai._runner.task_identity import TaskIdentity, run_identity
 from inspect_ai._runner.task_run import TaskRun, run_task
 from inspect_ai._sandbox.spec import SandboxEnvironmentType, resolve_sandbox_spec
 from inspect_ai._solver.spec import resolve_eval_solver
@@ -34,6 +39,8 @@ from inspect_ai._task.loader import load_task_files, resolve_tasks
 from inspect_ai._task.not_given import NOT_GIVEN, NotGiven
 from inspect_ai._task.resolved import ResolvedTask
 from inspect_ai._task.tasks import Tasks
+
+T = TypeVar("T")
 
 
 def eval(
@@ -73,6 +80,7 @@ def eval(
     sandbox: SandboxEnvironmentType | None = None,
     sandbox_cleanup: bool | None = None,
     max_sandboxes: int | None = None,
+    log_shared: bool | int | None = None,
     **kwargs: Any,
 ) -> list[EvalLog]:
     """Evaluate tasks using a model.
@@ -124,6 +132,8 @@ def eval(
             overriding the tasks' own.
         sandbox_cleanup: Clean up sandbox environments after each sample (default True).
         max_sandboxes: Sandboxes (per provider) run at once (default: the provider's).
+        log_shared: Copy the live sample buffer next to the log, for viewers on other
+            machines: ``True`` every 10 seconds, or every ``n`` seconds (default: no copy).
         **kwargs: Generation options (``temperature``, ``max_tokens``, ``max_connections``...).
     """
     call = eval_async(
@@ -132,7 +142,8 @@ def eval(
         retry_on_error, debug_errors, message_limit, token_limit, time_limit, working_limit,
         max_samples, max_tasks, max_subprocesses, log_samples, log_images, log_buffer,
         log_header_only, score, display, trace, approval=approval, sandbox=sandbox,
-        sandbox_cleanup=sandbox_cleanup, max_sandboxes=max_sandboxes, **kwargs,
+        sandbox_cleanup=sandbox_cleanup, max_sandboxes=max_sandboxes, log_shared=log_shared,
+        **kwargs,
     )  # fmt: skip
     return run_coroutine(call)
 
@@ -174,14 +185,64 @@ async def eval_async(
     sandbox: SandboxEnvironmentType | None = None,
     sandbox_cleanup: bool | None = None,
     max_sandboxes: int | None = None,
+    log_shared: bool | int | None = None,
     **kwargs: Any,
 ) -> list[EvalLog]:
     """Evaluate tasks using a model (async version of ``eval()``, same arguments)."""
     load_task_dotenv_files(tasks)
-    if "max_messages" in kwargs:  # the older name of message_limit
-        max_messages = kwargs.pop("max_messages")
+    options = eval_options(
+        log_dir, log_format, limit, sample_id, epochs, fail_on_error, retry_on_error,
+        debug_errors, message_limit, token_limit, time_limit, working_limit, max_samples,
+        max_tasks, max_subprocesses, log_samples, log_images, log_buffer, log_header_only,
+        score, trace, sandbox, sandbox_cleanup, max_sandboxes, tags, metadata, solver,
+        model_base_url, model_args, kwargs,
+    )  # fmt: skip
+    options.log_shared = shared_interval(log_shared)
+    return await run_evals(
+        tasks, model, model_roles, task_args, options, log_level, display, trace, approval
+    )
+
+
+def eval_options(
+    log_dir: str | None,
+    log_format: str | None,
+    limit: int | tuple[int, int] | None,
+    sample_id: str | int | list[str] | list[int] | list[str | int] | None,
+    epochs: int | Epochs | None,
+    fail_on_error: bool | float | None,
+    retry_on_error: int | None,
+    debug_errors: bool | None,
+    message_limit: int | None,
+    token_limit: int | None,
+    time_limit: int | None,
+    working_limit: int | None,
+    max_samples: int | None,
+    max_tasks: int | None,
+    max_subprocesses: int | None,
+    log_samples: bool | None,
+    log_images: bool | None,
+    log_buffer: int | None,
+    log_header_only: bool | None,
+    score: bool,
+    trace: bool | None,
+    sandbox: SandboxEnvironmentType | None,
+    sandbox_cleanup: bool | None,
+    max_sandboxes: int | None,
+    tags: list[str] | None,
+    metadata: dict[str, Any] | None,
+    solver: Any,
+    model_base_url: str | None,
+    model_args: dict[str, Any] | str | None,
+    generate: dict[str, Any],
+) -> EvalOptions:
+    """The options of an eval from ``eval()``'s arguments, the environment filling gaps.
+
+    ``generate`` holds the generation options (``temperature``, ``max_connections``...).
+    """
+    if "max_messages" in generate:  # the older name of message_limit
+        max_messages = generate.pop("max_messages")
         message_limit = max_messages if message_limit is None else message_limit
-    config = _generate_config(kwargs)
+    config = _generate_config(generate)
     ints = int_option_defaults(
         dict(
             max_samples=max_samples, max_tasks=max_tasks, max_subprocesses=max_subprocesses,
@@ -190,7 +251,7 @@ async def eval_async(
             epochs=epochs if isinstance(epochs, int) else None, max_sandboxes=max_sandboxes,
         )
     )  # fmt: skip
-    options = EvalOptions(
+    return EvalOptions(
         log_dir=log_dir or default_log_dir(),
         log_format=_log_format(log_format),
         limit=limit,
@@ -222,16 +283,31 @@ async def eval_async(
         generate_config=config,
         run_id=short_uuid(),
     )
+
+
+async def run_evals(
+    tasks: Tasks,
+    model: str | Model | list[str] | list[Model] | None | NotGiven,
+    model_roles: dict[str, str | Model] | None,
+    task_args: dict[str, Any] | str | None,
+    options: EvalOptions,
+    log_level: str | None,
+    display: str | None,
+    trace: bool | None,
+    approval: str | list[ApprovalPolicy] | None,
+) -> list[EvalLog]:
+    """Run every task against every model with ``options``; the logs, in order."""
     set_max_subprocesses(options.max_subprocesses)
     level = log_level or os.environ.get("INSPECT_LOG_LEVEL") or "warning"
     screen = create_display(display_type(display, bool(trace)))
     with capture_logging(level, screen.log_handler()), eval_gc():
         load_task_files(tasks)
-        options.solver = resolve_eval_solver(solver)  # after task files: it may name theirs
+        options.solver = resolve_eval_solver(options.solver)  # after task files: may name theirs
         options.approval = resolve_approval(approval)  # likewise for approvers
-        models = eval_models(model, model_base_url, options.model_args, config)
+        config = options.generate_config
+        models = eval_models(model, options.model_base_url, options.model_args, config)
         roles = role_models(model_roles)
-        runs = _task_runs(tasks, task_args, models, roles, options, screen)
+        runs = task_runs(tasks, task_args, models, roles, options, screen)
         options.log_dir = filesystem.absolute(options.log_dir)
         try:
             with run_directory([run.resolved.task.task_file for run in runs]), screen.running():
@@ -241,7 +317,7 @@ async def eval_async(
     return logs
 
 
-def _task_runs(
+def task_runs(
     tasks: Tasks,
     task_args: dict[str, Any] | str | None,
     models: list[Model] | None,
@@ -262,9 +338,36 @@ def _task_runs(
                 continue  # a task with its own model runs once
             task_roles = {**role_models(item.task.model_roles), **roles}
             model_for = _model_for(item, model, options)
-            runs.append(TaskRun(item, model_for, options, task_roles, screen))
+            run = TaskRun(item, model_for, options, task_roles, screen)
+            run.previous = _previous_log(run, options)
+            runs.append(run)
     set_active_model(None)
     return runs
+
+
+def task_identities(
+    tasks: Tasks,
+    model: str | Model | list[str] | list[Model] | None | NotGiven,
+    model_roles: dict[str, str | Model] | None,
+    task_args: dict[str, Any] | str | None,
+    options: EvalOptions,
+) -> list[TaskIdentity]:
+    """The identity of every task x model an eval with ``options`` would run (the tasks
+    are created, but nothing runs)."""
+    load_task_files(tasks)
+    solver = resolve_eval_solver(options.solver)
+    config = options.generate_config
+    models = eval_models(model, options.model_base_url, options.model_args, config)
+    runs = task_runs(tasks, task_args, models, role_models(model_roles), options, Display())
+    return [run_identity(run.resolved.task, run.model, solver, options.working_dir) for run in runs]
+
+
+def _previous_log(run: TaskRun, options: EvalOptions) -> PreviousLog | None:
+    """The earlier log a run continues: the retried one, or its own in an eval set."""
+    if options.previous is not None or options.previous_logs is None:
+        return options.previous
+    identity = run_identity(run.resolved.task, run.model, options.solver, options.working_dir)
+    return options.previous_logs.get(identity.key)
 
 
 def _model_for(item: ResolvedTask, model: Model | None, options: EvalOptions) -> Model:
@@ -284,6 +387,8 @@ async def _run_all(runs: list[TaskRun], max_tasks: int) -> list[EvalLog]:
     limit = asyncio.Semaphore(max(1, max_tasks))
 
     async def run_one(run: TaskRun) -> EvalLog:
+        if run.previous is not None and run.previous.succeeded:  # done already
+            return await asyncio.to_thread(read_eval_log, run.previous.location, header_only=True)
         async with limit:
             return await run_task(run)
 
@@ -304,9 +409,9 @@ def _log_format(log_format: str | None) -> Literal["eval", "json"]:
     return "json" if value == "json" else "eval"
 
 
-def run_coroutine(call: Any) -> list[EvalLog]:
+def run_coroutine(call: Coroutine[Any, Any, T]) -> T:
     """Run ``call`` to completion, in a new thread when an event loop is already running."""
-    result: list[list[EvalLog]] = []
+    result: list[T] = []
 
     async def main() -> None:
         # the logs are handed back through `result`, not as the task's result: asyncio

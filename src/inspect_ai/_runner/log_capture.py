@@ -11,7 +11,7 @@ from inspect_ai._transcript.transcript import _current as _current_transcript
 TRANSCRIPT_LEVEL = logging.INFO
 """Log records at or above this level go into the running sample's transcript."""
 
-HTTP_LOGGERS = ("httpx", "httpcore")
+HTTP_LOGGERS = ("httpx", "httpx2", "httpcore")
 """Loggers of HTTP clients, quiet unless the level is ``http`` or lower."""
 
 

@@ -1,10 +1,12 @@
 """The options of an eval run that apply to every task in it."""
 
+import os
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from inspect_ai._approval.policy import ApprovalPolicy
 from inspect_ai._model.generate_config import GenerateConfig
+from inspect_ai._runner.previous import PreviousLog
 from inspect_ai._sandbox.spec import SandboxEnvironmentSpec
 
 
@@ -33,6 +35,8 @@ class EvalOptions:
     log_samples: bool = True
     log_images: bool = True
     log_buffer: int | None = None
+    log_shared: int | None = None
+    """Seconds between copies of the live sample buffer next to the log (None: no copies)."""
     log_header_only: bool = False
     """Return logs without samples (so finished samples need not be kept in memory)."""
     score: bool = True
@@ -45,5 +49,10 @@ class EvalOptions:
     model_args: dict[str, Any] = field(default_factory=dict)
     generate_config: GenerateConfig = field(default_factory=GenerateConfig)
     run_id: str = ""
+    working_dir: str = field(default_factory=os.getcwd)
+    """The working directory the eval was started in (task files are logged relative to it)."""
     eval_set_id: str | None = None
-    task_id: str | None = None
+    previous: PreviousLog | None = None
+    """An earlier log every task continues (``eval_retry``: one task, one log)."""
+    previous_logs: dict[str, PreviousLog] | None = None
+    """Earlier logs by task identity key (eval sets: tasks continue their own)."""

@@ -47,7 +47,7 @@ def eval_spec(
     roles: dict[str, Model] | None = None,
 ) -> EvalSpec:
     """The ``EvalSpec`` of a task run against a model (and the models given roles)."""
-    task_file = _relative(task.task_file)
+    task_file = relative_task_file(task.task_file, options.working_dir)
     solver = options.solver
     return EvalSpec(
         eval_set_id=options.eval_set_id,
@@ -94,10 +94,11 @@ def model_config(model: Model) -> ModelConfig:
     )
 
 
-def _relative(path: str | None) -> str | None:
+def relative_task_file(path: str | None, start: str) -> str | None:
+    """A task file as logs record it: relative to the directory the eval started in."""
     if path is None:
         return None
     try:
-        return os.path.relpath(path)
+        return os.path.relpath(path, start)
     except ValueError:
         return path

@@ -4,7 +4,7 @@ import asyncio
 import contextlib
 import os
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from inspect_ai._approval.config import approval_config, resolve_approval
@@ -13,13 +13,15 @@ from inspect_ai._display.display import Display, TaskProfile, TaskView
 from inspect_ai._event.error import EvalError
 from inspect_ai._ids import short_uuid
 from inspect_ai._log import filesystem
+from inspect_ai._log.buffer.writer import SampleBufferWriter
 from inspect_ai._log.model.log import EvalLog, EvalStatus
 from inspect_ai._log.model.results import EvalResults, EvalSampleReductions
 from inspect_ai._log.model.sample import EvalRetryError, EvalSample
-from inspect_ai._log.model.spec import EvalConfig, EvalDataset
+from inspect_ai._log.model.spec import EvalConfig, EvalDataset, EvalSpec
 from inspect_ai._log.model.stats import EvalStats
 from inspect_ai._log.names import log_file_name
 from inspect_ai._log.recorder.recorder import LogRecorder, open_recorder
+from inspect_ai._log.sample_copy import SampleCopy
 from inspect_ai._model.get_model import set_active_model
 from inspect_ai._model.model import Model
 from inspect_ai._model.usage import ModelUsage
@@ -29,12 +31,21 @@ from inspect_ai._runner.generate import task_generate
 from inspect_ai._runner.interrupt import record_interrupted
 from inspect_ai._runner.live_metrics import LiveMetrics
 from inspect_ai._runner.options import EvalOptions
+from inspect_ai._runner.previous import PreviousLog
+from inspect_ai._runner.reuse import (
+    copy_result,
+    copy_sample,
+    copy_usage,
+    reusable_samples,
+    reused_keys,
+)
 from inspect_ai._runner.sample_run import SampleOutcome, SamplePlan, SampleResult, run_sample
 from inspect_ai._runner.samples import SampleRun, sample_runs, select_samples, with_ids
 from inspect_ai._runner.spec import eval_plan, eval_spec
 from inspect_ai._sandbox.task import task_sandbox, task_sandboxes
 from inspect_ai._scorer.intermediate import set_task_scorers
 from inspect_ai._task.resolved import ResolvedTask
+from inspect_ai._task.task import Task
 
 DEFAULT_MAX_SAMPLES = 10
 """Samples run at once when neither ``max_samples`` nor ``max_connections`` is given."""
@@ -49,6 +60,8 @@ class TaskRun:
     options: EvalOptions
     roles: dict[str, Model] = field(default_factory=dict)
     display: Display = field(default_factory=Display)
+    previous: PreviousLog | None = None
+    """An earlier log of the task this run continues (see ``PreviousLog``)."""
 
 
 class _Progress:
@@ -74,19 +87,34 @@ class _Progress:
         self.usage: dict[str, ModelUsage] = {}
         self.errors = 0
         self.failure: EvalError | None = None
+        self.buffer: SampleBufferWriter | None = None
 
     def add(self, outcome: SampleOutcome) -> None:
         self.results.append(outcome.result())
+        if self.buffer is not None:
+            self.buffer.sample_done(outcome.sample)
         if self.keep_samples:
             self.samples.append(outcome.sample)
-        for model, usage in outcome.sample.model_usage.items():
-            self.usage[model] = self.usage[model] + usage if model in self.usage else usage
+        self._add_usage(outcome.sample.model_usage)
         if outcome.error is not None:
             self.errors += 1
             if self.failure is None and fails_eval(self.fail_on_error, self.errors, self.total):
                 self.failure = outcome.error
         self.view.sample_done(outcome.error is not None)
         self.live_metrics.update(self.results, self.view, force=len(self.results) == self.total)
+
+    def add_copy(self, copy: SampleCopy, location: str) -> None:
+        """Add a sample an earlier log completed (reused by a retry)."""
+        self.results.append(copy_result(copy))
+        if self.keep_samples:
+            self.samples.append(copy_sample(copy, location))
+        self._add_usage(copy_usage(copy))
+        self.view.sample_done(False)
+        self.live_metrics.update(self.results, self.view, force=len(self.results) == self.total)
+
+    def _add_usage(self, sample_usage: dict[str, ModelUsage]) -> None:
+        for model, usage in sample_usage.items():
+            self.usage[model] = self.usage[model] + usage if model in self.usage else usage
 
 
 async def run_task(run: TaskRun) -> EvalLog:
@@ -105,7 +133,8 @@ async def run_task(run: TaskRun) -> EvalLog:
     finish = None if options.solver is not None else task.plan_finish
     named_scorers = scoring.named_scorers(task.scorer)
     fail_on_error = _first(options.fail_on_error, task.fail_on_error)
-    task_id = options.task_id or short_uuid()
+    previous = run.previous
+    task_id = previous.task_id if previous is not None else short_uuid()
     plan = SamplePlan(
         model=run.model, generate=task_generate(run.model, config), steps=steps,
         setup=task.setup, finish=finish, cleanup=task.cleanup,
@@ -140,6 +169,8 @@ async def run_task(run: TaskRun) -> EvalLog:
     spec.config.approval = approval_config(approval)
     set_approval_policies(approval)  # run_task runs in a task of its own: this is its context
     set_task_scorers(named_scorers if named_scorers else None)
+    if previous is not None:
+        spec.created = await asyncio.to_thread(_unused_time, spec, str(run.model), options)
     location = filesystem.join(
         options.log_dir,
         log_file_name(spec.created, task.name, task_id, str(run.model), options.log_format),
@@ -158,12 +189,17 @@ async def run_task(run: TaskRun) -> EvalLog:
     live_metrics = LiveMetrics(named_scorers if plan.score else [], task.metrics, len(runs))
     keep_samples = options.log_samples and not options.log_header_only
     progress = _Progress(len(runs), fail_on_error, view, live_metrics, keep_samples)
+    progress.buffer = buffer = SampleBufferWriter(location, options.log_shared).start()
+    plan.on_event = buffer.listener(plan.on_event)
     max_samples = options.max_samples or config.max_connections or DEFAULT_MAX_SAMPLES
     status: EvalStatus = "started"
     error: EvalError | None = None
     try:
+        to_run = runs
+        if previous is not None:
+            to_run = await _reuse_samples(previous.location, runs, task, progress, recorder)
         async with task_sandboxes(plan.sandbox, [sample for _, sample in samples]):
-            await _run_samples(plan, runs, max_samples, options, progress, recorder)
+            await _run_samples(plan, to_run, max_samples, options, progress, recorder)
         status, error = ("error", progress.failure) if progress.failure else ("success", None)
     except asyncio.CancelledError:
         await _finish(recorder, run, progress, "cancelled", None, spec.created, None, None)
@@ -173,6 +209,8 @@ async def run_task(run: TaskRun) -> EvalLog:
         if options.debug_errors:
             raise
         status, error = "error", eval_error(ex)
+    finally:
+        await asyncio.shield(asyncio.to_thread(buffer.close))
     results, reductions = (None, None)
     if status == "success" and plan.score is not None:
         results, reductions = scoring.eval_results(
@@ -235,6 +273,27 @@ async def _run_samples(
         raise write_errors[0]
 
 
+async def _reuse_samples(
+    location: str,
+    runs: list[SampleRun],
+    task: Task,
+    progress: _Progress,
+    recorder: LogRecorder[Any],
+) -> list[SampleRun]:
+    """Reuse the samples the earlier log at ``location`` completed; the runs left to do.
+
+    The reused samples are written to the new log straight away.
+    """
+    copies = await asyncio.to_thread(reusable_samples, location, runs, task.dataset)
+    for copy in copies:
+        progress.add_copy(copy, location)
+        recorder.buffer_copy(copy)
+    if copies:
+        await asyncio.to_thread(recorder.flush)
+    reused = reused_keys(copies)
+    return [run for run in runs if (run.id, run.epoch) not in reused]
+
+
 async def _run_with_retries(plan: SamplePlan, item: SampleRun, retries: int) -> SampleOutcome:
     """Run a sample, running it again (up to ``retries`` times) when it errors."""
     failed: list[EvalRetryError] = []
@@ -269,6 +328,19 @@ async def _finish(
     progress.view.finished(header)
     samples = progress.samples if progress.keep_samples else None
     return header.model_copy(update={"samples": samples})
+
+
+def _unused_time(spec: EvalSpec, model: str, options: EvalOptions) -> str:
+    """A creation time whose log name is not taken yet (a retry keeps the task id, so
+    retrying within a second of the original would otherwise reuse its name)."""
+    created = datetime.fromisoformat(spec.created)
+    while True:
+        name = log_file_name(
+            created.isoformat(), spec.task, spec.task_id, model, options.log_format
+        )
+        if not filesystem.exists(filesystem.join(options.log_dir, name)):
+            return created.isoformat(timespec="seconds")
+        created += timedelta(seconds=1)
 
 
 def _first(*values: int | float | bool | None) -> Any:

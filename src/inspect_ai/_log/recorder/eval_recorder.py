@@ -12,11 +12,13 @@ from inspect_ai._log.eval_write import (
     Summary,
     add_finish,
     add_sample_members,
+    copied_member,
     sample_member,
 )
 from inspect_ai._log.model.log import EvalLog
 from inspect_ai._log.model.sample import EvalSample
 from inspect_ai._log.recorder.recorder import LogRecorder
+from inspect_ai._log.sample_copy import SampleCopy
 from inspect_ai._log.serialize import start_json
 from inspect_ai._log.zip_writer import ZipWriter
 
@@ -40,6 +42,9 @@ class EvalRecorder(LogRecorder[SampleMember]):
 
     def _prepare(self, sample: EvalSample) -> SampleMember:
         return sample_member(sample)
+
+    def _prepare_copy(self, copy: SampleCopy) -> SampleMember:
+        return copied_member(copy)
 
     def _write_samples(self, header: EvalLog, samples: list[SampleMember]) -> None:
         summaries: list[Summary] = []
@@ -71,7 +76,6 @@ class EvalRecorder(LogRecorder[SampleMember]):
         if self._working is None:
             handle, self._working = tempfile.mkstemp(suffix=".eval")
             os.close(handle)
-        with open(self._working, "r+b" if append else "w+b") as working:
-            fill(working)
+        filesystem.write_atomic(self._working, fill, seed=self._working if append else None)
         with open(self._working, "rb") as finished:
-            filesystem.write_bytes_atomic(self.location, finished.read(), self._fs_options)
+            filesystem.upload(finished, self.location, self._fs_options)

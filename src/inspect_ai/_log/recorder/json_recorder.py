@@ -7,6 +7,7 @@ from inspect_ai._log import filesystem
 from inspect_ai._log.model.log import EvalLog
 from inspect_ai._log.model.sample import EvalSample
 from inspect_ai._log.recorder.recorder import LogRecorder
+from inspect_ai._log.sample_copy import SampleCopy
 from inspect_ai._log.serialize import header_jsonable, reductions_jsonable, sample_jsonable
 
 SampleData = tuple[tuple[str, int], dict[str, Any]]
@@ -25,6 +26,10 @@ class JsonRecorder(LogRecorder[SampleData]):
 
     def _prepare(self, sample: EvalSample) -> SampleData:
         return (str(sample.id), sample.epoch), sample_jsonable(sample)
+
+    def _prepare_copy(self, copy: SampleCopy) -> SampleData:
+        id, epoch = copy.key
+        return (str(id), epoch), copy.data
 
     def _write_samples(self, header: EvalLog, samples: list[SampleData]) -> None:
         self._samples.update(samples)

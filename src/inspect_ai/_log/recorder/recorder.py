@@ -13,6 +13,7 @@ from inspect_ai._log.model.results import EvalResults, EvalSampleReductions
 from inspect_ai._log.model.sample import EvalSample
 from inspect_ai._log.model.spec import EvalSpec
 from inspect_ai._log.model.stats import EvalStats
+from inspect_ai._log.sample_copy import SampleCopy
 
 LOCAL_BUFFER = 10
 """Samples buffered between writes of a local log."""
@@ -64,6 +65,10 @@ class LogRecorder(ABC, Generic[Prepared]):
     def buffer_sample(self, sample: EvalSample) -> None:
         """Add a completed sample without writing (the runner then asks ``flush_due``)."""
         self._pending.append(self._prepare(sample))
+
+    def buffer_copy(self, copy: SampleCopy) -> None:
+        """Add a sample completed by an earlier log (written as it was there)."""
+        self._pending.append(self._prepare_copy(copy))
 
     def flush_due(self) -> bool:
         """Whether the buffer is full and writing now keeps writes within their time share.
@@ -119,6 +124,10 @@ class LogRecorder(ABC, Generic[Prepared]):
     @abstractmethod
     def _prepare(self, sample: EvalSample) -> Prepared:
         """Serialize a completed sample for a later write."""
+
+    @abstractmethod
+    def _prepare_copy(self, copy: SampleCopy) -> Prepared:
+        """A sample copied from an earlier log, ready for a later write."""
 
     @abstractmethod
     def _write_samples(self, header: EvalLog, samples: list[Prepared]) -> None:

@@ -1,6 +1,7 @@
 """The ``openai`` client of a provider: package check, ``-M`` arguments, one per event loop."""
 
 import asyncio
+import functools
 import inspect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -47,16 +48,24 @@ def client_args(
 
 
 def http_client() -> "httpx2.AsyncClient":
-    """The HTTP client under an ``openai`` client: the SDK's aiohttp transport when
-    ``aiohttp`` is installed (about half the CPU time per call of the default), else the
-    SDK's default httpx client."""
+    """The HTTP client under an ``openai`` client: the SDK's defaults (timeout, redirects)
+    over our ``aiohttp`` transport when ``aiohttp`` is installed, else over ``httpx2``'s own
+    pool. Neither pool limits the connections: the model's connection limit bounds the
+    calls in flight, and every connection stays open for the next call."""
+    import httpx2
     import openai
+
+    from inspect_ai._model.providers.common.aiohttp_transport import (
+        AiohttpTransport,
+        ssl_context,
+    )
 
     try:
         import aiohttp  # noqa: F401
     except ImportError:
-        return openai.DefaultAsyncHttpxClient()
-    return openai.DefaultAioHttpClient()
+        unlimited = httpx2.Limits(max_connections=None, max_keepalive_connections=None)
+        return openai.DefaultAsyncHttpxClient(limits=unlimited, verify=ssl_context())
+    return openai.DefaultAsyncHttpxClient(transport=AiohttpTransport())
 
 
 def openai_client(endpoint: Endpoint, model_args: dict[str, Any], provider: str) -> ClientFactory:
@@ -92,7 +101,7 @@ class LoopClients:
 
     def __init__(self, create: ClientFactory) -> None:
         self._create = create
-        self._unused: AsyncOpenAI | None = create()
+        self._unused: AsyncOpenAI | None = _with_platform(create())
         self._clients: WeakKeyDictionary[asyncio.AbstractEventLoop, AsyncOpenAI] = (
             WeakKeyDictionary()
         )
@@ -105,7 +114,7 @@ class LoopClients:
         loop = asyncio.get_running_loop()
         client = self._clients.get(loop)
         if client is None:
-            client, self._unused = self._unused or self._create(), None
+            client, self._unused = self._unused or _with_platform(self._create()), None
             self._clients[loop] = client
             self._closers[loop] = loop.create_task(self._close_at_loop_end(loop, client))
         return client
@@ -126,3 +135,22 @@ class LoopClients:
             self._clients.pop(loop, None)
             self._closers.pop(loop, None)
             await client.close()
+
+
+def _with_platform(client: "AsyncOpenAI") -> "AsyncOpenAI":
+    """``client``, told the platform it reports in its request headers.
+
+    Until it knows, the SDK detects the platform in a thread at each request, so the first
+    hundred requests of a run (one per connection) would queue a hundred threads before
+    anything is sent. It is detected once per process instead.
+    """
+    if getattr(client, "_platform", False) is None:
+        client._platform = _platform()
+    return client
+
+
+@functools.cache
+def _platform() -> Any:
+    from openai._base_client import get_platform
+
+    return get_platform()

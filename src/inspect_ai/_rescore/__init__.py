@@ -1,0 +1,1 @@
+"""Scoring the samples of a finished log again: ``score()`` and ``inspect score``."""
