@@ -26,7 +26,6 @@ from inspect_ai._runner.eval_set_logs import (
     remove_superseded,
 )
 from inspect_ai._runner.previous import PreviousLog
-from inspect_ai._runner.task_identity import TaskIdentity
 from inspect_ai._sandbox.spec import SandboxEnvironmentType
 from inspect_ai._task.epochs import Epochs
 from inspect_ai._task.not_given import NOT_GIVEN, NotGiven
@@ -237,6 +236,7 @@ async def eval_set_async(
         )
         return True, [set_logs.latest[identity.key].header for identity in identities]
 
+    latest = set_logs.latest  # read once here; again after each attempt
     logs: list[EvalLog] = []
     for attempt in range(attempts + 1):
         if attempt > 0:
@@ -250,12 +250,13 @@ async def eval_set_async(
         options = options_for(attempt)
         options.eval_set_id = eval_set_id
         options.log_shared = shared_interval(log_shared)
-        options.previous_logs = await asyncio.to_thread(_previous_logs, log_dir, identities)
+        options.previous_logs = _previous_logs(latest)
         logs = await run_evals(
             tasks, model, model_roles, task_args, options, log_level, display, trace, approval
         )
         if all(log.status == "success" for log in logs):
             break
+        latest = await asyncio.to_thread(latest_logs, log_dir, identities)
     success = all(log.status == "success" for log in logs)
     if retry_cleanup is None or retry_cleanup:
         await asyncio.to_thread(remove_superseded, log_dir, identities)
@@ -264,9 +265,8 @@ async def eval_set_async(
     return success, logs
 
 
-def _previous_logs(log_dir: str, identities: list[TaskIdentity]) -> dict[str, PreviousLog]:
+def _previous_logs(latest: dict[str, SetLog]) -> dict[str, PreviousLog]:
     """The latest log of each task of the set, as the log each run continues."""
-    latest: dict[str, SetLog] = latest_logs(log_dir, identities)
     return {
         key: PreviousLog(log.location, log.header.eval.task_id, log.header.status == "success")
         for key, log in latest.items()

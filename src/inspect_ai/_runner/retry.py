@@ -7,6 +7,7 @@ from inspect_ai._approval.config import create_approver
 from inspect_ai._approval.policy import ApprovalPolicy
 from inspect_ai._log import filesystem
 from inspect_ai._log.buffer.shared import shared_interval
+from inspect_ai._log.format import detect_format
 from inspect_ai._log.model.info import EvalLogInfo
 from inspect_ai._log.model.log import EvalLog
 from inspect_ai._log.model.spec import EvalSpec
@@ -139,7 +140,8 @@ async def eval_retry_async(
         overrides = dict(max_retries=max_retries, timeout=timeout, max_connections=max_connections)
         generate.update({key: value for key, value in overrides.items() if value is not None})
         options = eval_options(
-            log_dir or _directory(location), log_format or _format(location), config.limit,
+            log_dir or filesystem.dirname(filesystem.absolute(location)),
+            log_format or detect_format(location), config.limit,
             config.sample_id, Epochs(config.epochs or 1, config.epochs_reducer),
             _given(fail_on_error, config.fail_on_error),
             _given(retry_on_error, config.retry_on_error), debug_errors, config.message_limit,
@@ -242,14 +244,3 @@ def _approval(spec: EvalSpec) -> list[ApprovalPolicy] | None:
 def _given(value: Any, logged: Any) -> Any:
     """The value given to ``eval_retry()``, else the one the log records."""
     return logged if value is None else value
-
-
-def _directory(location: str) -> str:
-    """The directory holding a log (local path or URL)."""
-    if filesystem.is_local(location):
-        return os.path.dirname(os.path.abspath(location))
-    return location.rsplit("/", 1)[0]
-
-
-def _format(location: str) -> Literal["eval", "json"]:
-    return "json" if location.endswith(".json") else "eval"

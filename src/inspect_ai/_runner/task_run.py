@@ -169,12 +169,9 @@ async def run_task(run: TaskRun) -> EvalLog:
     spec.config.approval = approval_config(approval)
     set_approval_policies(approval)  # run_task runs in a task of its own: this is its context
     set_task_scorers(named_scorers if named_scorers else None)
-    if previous is not None:
-        spec.created = await asyncio.to_thread(_unused_time, spec, str(run.model), options)
-    location = filesystem.join(
-        options.log_dir,
-        log_file_name(spec.created, task.name, task_id, str(run.model), options.log_format),
-    )
+    location = _log_location(spec, str(run.model), options)
+    if previous is not None:  # a retry keeps the task id, so its name may be taken
+        location = await asyncio.to_thread(_unused_location, spec, str(run.model), options)
     view = run.display.task_started(
         TaskProfile(
             name=task.name, model=str(run.model), dataset=task.dataset.name or "",
@@ -330,17 +327,21 @@ async def _finish(
     return header.model_copy(update={"samples": samples})
 
 
-def _unused_time(spec: EvalSpec, model: str, options: EvalOptions) -> str:
-    """A creation time whose log name is not taken yet (a retry keeps the task id, so
-    retrying within a second of the original would otherwise reuse its name)."""
-    created = datetime.fromisoformat(spec.created)
-    while True:
-        name = log_file_name(
-            created.isoformat(), spec.task, spec.task_id, model, options.log_format
-        )
-        if not filesystem.exists(filesystem.join(options.log_dir, name)):
-            return created.isoformat(timespec="seconds")
-        created += timedelta(seconds=1)
+def _log_location(spec: EvalSpec, model: str, options: EvalOptions) -> str:
+    """Where the log of ``spec`` is written."""
+    name = log_file_name(spec.created, spec.task, spec.task_id, model, options.log_format)
+    return filesystem.join(options.log_dir, name)
+
+
+def _unused_location(spec: EvalSpec, model: str, options: EvalOptions) -> str:
+    """Where the log of ``spec`` is written, its creation time moved on a second at a time
+    while that name is taken (retrying within a second of the original would reuse it)."""
+    location = _log_location(spec, model, options)
+    while filesystem.exists(location):
+        created = datetime.fromisoformat(spec.created) + timedelta(seconds=1)
+        spec.created = created.isoformat(timespec="seconds")
+        location = _log_location(spec, model, options)
+    return location
 
 
 def _first(*values: int | float | bool | None) -> Any:
