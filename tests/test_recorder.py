@@ -7,13 +7,15 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from inspect_ai._log.recorder.recorder import open_recorder
+from inspect_ai._log.recorder.recorder import LogRecorder, open_recorder
 from inspect_ai.log import (
     EvalError,
     EvalLog,
+    EvalSample,
     read_eval_log,
     read_eval_log_sample_summaries,
     read_eval_log_samples,
@@ -121,3 +123,55 @@ def test_killed_process_leaves_a_readable_log_with_every_flushed_sample(
     assert sorted(ids) == list(range(1, len(ids) + 1))
     others = [name for name in os.listdir(tmp_path) if name != f"log.{extension}"]
     assert not [name for name in others if name.endswith((".eval", ".json"))]
+
+
+class _TimedRecorder(LogRecorder[int]):
+    """A recorder whose writes take ``rewrite`` + ``batch`` seconds of a fake clock."""
+
+    def __init__(self, clock: list[float], rewrite: float, batch: float) -> None:
+        super().__init__("memory://timed.eval", buffer=1)
+        self._clock, self._rewrite, self._batch = clock, rewrite, batch
+
+    def _write_start(self, header: EvalLog) -> None:
+        pass
+
+    def _prepare(self, sample: EvalSample) -> int:
+        return 0
+
+    def _prepare_copy(self, copy: Any) -> int:
+        return 0
+
+    def _write_samples(self, header: EvalLog, samples: list[int]) -> float:
+        self._clock[0] += self._rewrite + self._batch
+        return self._batch
+
+    def _write_finish(self, header: EvalLog, samples: list[int]) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "batch", "spaced_until"),
+    [(0.1, 2.0, 2.1 + 0.9), (0.001, 2.0, None), (0.5, 0.0, 0.5 + 4.5)],
+)
+def test_writes_are_spaced_by_the_cost_of_rewriting_the_file_not_the_batch(
+    source: EvalLog,
+    monkeypatch: pytest.MonkeyPatch,
+    rewrite: float,
+    batch: float,
+    spaced_until: float | None,
+) -> None:
+    clock = [0.0]
+    monkeypatch.setattr("inspect_ai._log.recorder.recorder.time.monotonic", lambda: clock[0])
+    recorder = _TimedRecorder(clock, rewrite, batch)
+    recorder.start(source.eval, source.plan)
+    recorder.buffer_sample(source.samples[0])  # type: ignore[index]
+    recorder.flush()
+    recorder.buffer_sample(source.samples[0])  # type: ignore[index]
+    if spaced_until is None:
+        assert recorder.flush_due()
+        return
+    assert not recorder.flush_due()
+    clock[0] = spaced_until - 0.01
+    assert not recorder.flush_due()
+    clock[0] = spaced_until + 0.01
+    assert recorder.flush_due()

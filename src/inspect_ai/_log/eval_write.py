@@ -1,5 +1,6 @@
 """Writing ``.eval`` logs: JSON members in a ZIP archive, deflate-compressed."""
 
+import zlib
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -24,7 +25,8 @@ from inspect_ai._log.serialize import (
     start_json,
     summaries_json,
 )
-from inspect_ai._log.zip_writer import ZipWriter
+from inspect_ai._log.zip_reader import DEFLATED
+from inspect_ai._log.zip_writer import ZipWriter, deflate
 
 Summary = dict[str, Any]
 """A sample summary as plain JSON data."""
@@ -44,30 +46,37 @@ def write_eval_file(log: EvalLog, location: str, fs_options: dict[str, Any] | No
 
 @dataclass(frozen=True)
 class SampleMember:
-    """A sample ready to be added to an archive: its member name, JSON and summary
-    (or, for a sample copied from another log, its member as stored there)."""
+    """A sample ready to be added to an archive: its member name, summary and member bytes
+    as stored (already compressed)."""
 
     name: str
-    data: bytes
     summary: Summary
-    stored: StoredMember | None = None
+    stored: StoredMember
 
 
 def copied_member(copy: SampleCopy) -> SampleMember:
     """A sample copied from another log, as its member (stored bytes kept if it has them)."""
     id, epoch = copy.key
-    name = sample_member_name(id, epoch)
-    if copy.stored is not None:
-        return SampleMember(name, b"", summary_data(copy.data), copy.stored)
-    return SampleMember(name, data_to_json(copy.data), summary_data(copy.data))
+    stored = copy.stored or compressed_member(data_to_json(copy.data))
+    return SampleMember(sample_member_name(id, epoch), summary_data(copy.data), stored)
 
 
 def sample_member(sample: EvalSample) -> SampleMember:
-    """Serialize ``sample`` (long content condensed into attachments) as its member."""
+    """Serialize and compress ``sample`` (long content condensed into attachments).
+
+    The recorder calls this as each sample completes, on the event loop: compressing
+    there costs about as much as anywhere, whereas a writer thread compressing member by
+    member while the loop is busy waits for the GIL at every member, and would hold every
+    sample uncompressed until it caught up.
+    """
     data = sample_jsonable(sample)
-    return SampleMember(
-        sample_member_name(sample.id, sample.epoch), data_to_json(data), summary_data(data)
-    )
+    name = sample_member_name(sample.id, sample.epoch)
+    return SampleMember(name, summary_data(data), compressed_member(data_to_json(data)))
+
+
+def compressed_member(data: bytes) -> StoredMember:
+    """``data`` as a deflated member stores it."""
+    return StoredMember(deflate(data), DEFLATED, zlib.crc32(data), len(data))
 
 
 def add_samples(archive: ZipWriter, samples: list[EvalSample], batch: int) -> list[Summary]:
@@ -81,10 +90,7 @@ def add_sample_members(
     """Add serialized samples and, if there were any, journal summaries number ``batch``."""
     for member in members:
         stored = member.stored
-        if stored is None:
-            archive.add(member.name, member.data)
-        else:
-            archive.add_compressed(member.name, stored.data, stored.method, stored.crc, stored.size)
+        archive.add_compressed(member.name, stored.data, stored.method, stored.crc, stored.size)
     summaries = [member.summary for member in members]
     if summaries:
         archive.add(f"{JOURNAL_SUMMARIES_DIR}{batch}.json", summaries_json(summaries))

@@ -136,6 +136,11 @@ def write_bytes_atomic(
         upload(io.BytesIO(data), location, fs_options)  # already complete: no staging
 
 
+_WRITE_BUFFER = 1 << 20
+"""Write buffer of a local atomic write: few, large writes (each one a system call that
+a writer thread must then win the GIL back from)."""
+
+
 def write_atomic(
     location: str,
     writer: Callable[[IO[bytes]], Any],
@@ -163,7 +168,7 @@ def write_atomic(
             mode = "r+b"
         else:
             mode = "w+b"
-        with open(temporary, mode) as file:
+        with open(temporary, mode, buffering=_WRITE_BUFFER) as file:
             writer(file)
             file.flush()
             os.fsync(file.fileno())

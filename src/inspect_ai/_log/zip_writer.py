@@ -160,10 +160,15 @@ def _central_record(entry: _Entry) -> bytes:
     return record + entry.name + extra
 
 
+def deflate(data: bytes) -> bytes:
+    """``data`` compressed as a deflated ZIP member stores it (raw deflate, level 6)."""
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush()
+
+
 def _compress(data: bytes, method: int) -> bytes:
     if method == DEFLATED:
-        compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
-        return compressor.compress(data) + compressor.flush()
+        return deflate(data)
     if method == ZSTANDARD:
         import zstandard
 

@@ -13,11 +13,13 @@ def json_changes(before: Any, after: Any) -> list[JsonChange]:
 
 
 def _diff(before: Any, after: Any, path: str, changes: list[JsonChange]) -> None:
+    if type(before) is type(after) and before == after:
+        return  # compared in C: most of a state is unchanged from one solver to the next
     if isinstance(before, dict) and isinstance(after, dict):
         _diff_dicts(before, after, path, changes)
     elif isinstance(before, list) and isinstance(after, list):
         _diff_lists(before, after, path, changes)
-    elif type(before) is not type(after) or before != after:
+    else:
         changes.append(JsonChange(op="replace", path=path, value=after, replaced=before))
 
 

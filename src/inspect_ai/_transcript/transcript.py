@@ -36,9 +36,9 @@ class Transcript:
     @contextlib.contextmanager
     def step(self, name: str, type: str | None = None) -> Iterator[None]:
         """Group the events recorded inside the block (an alias of ``span()``)."""
-        from inspect_ai._transcript.span import sync_span
+        from inspect_ai._transcript.span import span
 
-        with sync_span(name, type=type):
+        with span(name, type=type):
             yield
 
     def working_time(self) -> float:

@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from typing import IO, Any
 
@@ -46,12 +47,21 @@ class EvalRecorder(LogRecorder[SampleMember]):
     def _prepare_copy(self, copy: SampleCopy) -> SampleMember:
         return copied_member(copy)
 
-    def _write_samples(self, header: EvalLog, samples: list[SampleMember]) -> None:
+    def _write_samples(self, header: EvalLog, samples: list[SampleMember]) -> float:
         summaries: list[Summary] = []
         batch = self._batches + 1
-        self._write(lambda archive: summaries.extend(add_sample_members(archive, samples, batch)))
+        adding = 0.0
+
+        def add(archive: ZipWriter) -> None:
+            nonlocal adding
+            started = time.monotonic()
+            summaries.extend(add_sample_members(archive, samples, batch))
+            adding = time.monotonic() - started
+
+        self._write(add)
         self._summaries.extend(summaries)
         self._batches = batch
+        return adding
 
     def _write_finish(self, header: EvalLog, samples: list[SampleMember]) -> None:
         batch = self._batches + 1

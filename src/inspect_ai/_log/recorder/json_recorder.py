@@ -31,9 +31,10 @@ class JsonRecorder(LogRecorder[SampleData]):
         id, epoch = copy.key
         return (str(id), epoch), copy.data
 
-    def _write_samples(self, header: EvalLog, samples: list[SampleData]) -> None:
+    def _write_samples(self, header: EvalLog, samples: list[SampleData]) -> float:
         self._samples.update(samples)
         self._write(header)
+        return 0.0  # the whole document is rewritten
 
     def _write_finish(self, header: EvalLog, samples: list[SampleData]) -> None:
         self._samples.update(samples)

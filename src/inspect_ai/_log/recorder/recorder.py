@@ -22,10 +22,11 @@ REMOTE_BUFFER = 100
 """Samples buffered between writes of a remote log (each write uploads the whole file)."""
 
 WRITE_SHARE = 0.1
-"""Most of the running time spent writing: after a write taking t seconds, the next waits 9t."""
+"""Most of the running time spent rewriting the file: after a write whose rewrite (copying
+or uploading the file, as opposed to adding the batch) took t seconds, the next waits 9t."""
 
 QUICK_WRITE = 0.02
-"""Writes quicker than this (seconds) are never spaced out."""
+"""Rewrites quicker than this (seconds) never space writes out."""
 
 
 Prepared = TypeVar("Prepared")
@@ -83,11 +84,11 @@ class LogRecorder(ABC, Generic[Prepared]):
         if self._pending:
             samples, self._pending = self._pending, []
             started = time.monotonic()
-            self._write_samples(self._started(), samples)
+            batch = self._write_samples(self._started(), samples)
             finished = time.monotonic()
-            took = finished - started
+            rewrite = finished - started - batch
             self._next_write = (
-                finished + took * (1 / WRITE_SHARE - 1) if took > QUICK_WRITE else 0.0
+                finished + rewrite * (1 / WRITE_SHARE - 1) if rewrite > QUICK_WRITE else 0.0
             )
 
     def finish(
@@ -130,8 +131,9 @@ class LogRecorder(ABC, Generic[Prepared]):
         """A sample copied from an earlier log, ready for a later write."""
 
     @abstractmethod
-    def _write_samples(self, header: EvalLog, samples: list[Prepared]) -> None:
-        """Add a batch of samples to the file."""
+    def _write_samples(self, header: EvalLog, samples: list[Prepared]) -> float:
+        """Add a batch of samples to the file; the seconds spent on the batch's own members
+        (the rest of the write is the cost of rewriting the file, which spaces writes)."""
 
     @abstractmethod
     def _write_finish(self, header: EvalLog, samples: list[Prepared]) -> None:
