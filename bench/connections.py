@@ -1,7 +1,7 @@
 """Connection concurrency: 1,000 samples against a local OpenAI-compatible server.
 
-The fake server (``tests/fake_servers/openai.py``, its own process) answers every chat
-completion after 0.2 s; the eval runs ``openai-api/fake/model`` (the real ``openai``
+The fake server (``tests/fake_servers/openai_async.py``, its own process, one asyncio loop
+so a burst of requests does not queue inside it) answers every chat completion after 0.2 s; the eval runs ``openai-api/fake/model`` (the real ``openai``
 client) with ``max_connections=100``, so the ideal is 1,000 / 100 x 0.2 s = 2.0 s. Prints
 the wall time of ``eval()`` (imports and server start excluded) against that ideal, and,
 for comparison, the same eval on an in-process provider that just sleeps 0.2 s (the
@@ -23,12 +23,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 
 
-def start_server(delay: float, connections: int) -> tuple[subprocess.Popen[str], str]:
-    """The fake server process and its base URL (the first line it prints), with a handler
-    thread ready for each connection (so it accepts them all at once, as a real server does)."""
-    command = ["-m", "tests.fake_servers.openai", "--delay", str(delay)]
+def start_server(delay: float) -> tuple[subprocess.Popen[str], str]:
+    """The fake server process and its base URL (the first line it prints)."""
     process = subprocess.Popen(
-        [sys.executable, *command, "--threads", str(connections)],
+        [sys.executable, "-m", "tests.fake_servers.openai_async", "--delay", str(delay)],
         cwd=REPO,
         stdout=subprocess.PIPE,
         text=True,
@@ -83,7 +81,7 @@ def main() -> None:
     parser.add_argument("--delay", type=float, default=0.2)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    server, url = start_server(args.delay, args.connections)
+    server, url = start_server(args.delay)
     os.environ["FAKE_BASE_URL"] = url
     os.environ["FAKE_API_KEY"] = "bench"
     register_sleepy(args.delay)

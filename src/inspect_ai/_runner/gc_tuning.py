@@ -15,10 +15,18 @@ of the run re-scanning live samples. Cycles are still collected, just in larger 
 
 @contextlib.contextmanager
 def eval_gc() -> Iterator[None]:
-    """Use ``EVAL_THRESHOLDS`` inside the block, restoring the previous ones after."""
+    """Use ``EVAL_THRESHOLDS`` inside the block, restoring the previous ones after.
+
+    The objects still young when the block ends (up to a whole threshold's worth: the
+    logs the caller gets back, mostly) are moved to the oldest generation unexamined, as
+    ``gc_paused()`` does after a read, rather than scanned at once by the first
+    collection under the restored thresholds, while the caller waits.
+    """
     previous = gc.get_threshold()
     gc.set_threshold(*EVAL_THRESHOLDS)
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         gc.set_threshold(*previous)

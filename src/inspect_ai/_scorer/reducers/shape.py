@@ -6,7 +6,7 @@ metadata the scores agree on (and drops those that differ).
 """
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from inspect_ai._scorer.score import Score, Value, ValueScalar
@@ -30,10 +30,10 @@ def reduce_scores(scores: Sequence[Score], reduce: ScalarReducer) -> Score:
 
 def reduce_values(values: Sequence[Value], reduce: ScalarReducer) -> Value:
     """``values`` reduced by ``reduce`` (dicts key by key, lists position by position)."""
-    first = values[0]
-    if isinstance(first, Mapping):
+    first = values[0]  # values are validated: a dict or a list is exactly that
+    if isinstance(first, dict):
         return _reduce_dicts(values, reduce)
-    if _is_list(first):
+    if isinstance(first, list):
         return _reduce_lists(values, reduce)
     return reduce([value for value in values if isinstance(value, str | int | float | bool)])
 
@@ -45,7 +45,7 @@ def scored(values: list[ValueScalar], to_float: ValueToFloat) -> list[tuple[Valu
 
 
 def _reduce_dicts(values: Sequence[Value], reduce: ScalarReducer) -> dict[str, ValueScalar]:
-    dicts = [value for value in values if isinstance(value, Mapping)]
+    dicts = [value for value in values if isinstance(value, dict)]
     keys = list(dict.fromkeys(key for item in dicts for key in item))
     reduced: dict[str, ValueScalar] = {}
     for key in keys:
@@ -56,11 +56,7 @@ def _reduce_dicts(values: Sequence[Value], reduce: ScalarReducer) -> dict[str, V
 
 
 def _reduce_lists(values: Sequence[Value], reduce: ScalarReducer) -> list[ValueScalar]:
-    lists = [
-        list(value)
-        for value in values
-        if isinstance(value, Sequence) and not isinstance(value, str)
-    ]
+    lists = [value for value in values if isinstance(value, list)]
     width = max(len(item) for item in lists)
     return [reduce([item[i] for item in lists if i < len(item)]) for i in range(width)]
 
@@ -68,7 +64,3 @@ def _reduce_lists(values: Sequence[Value], reduce: ScalarReducer) -> list[ValueS
 def _shared(items: list[Any]) -> Any:
     first = items[0]
     return first if all(item == first for item in items[1:]) else None
-
-
-def _is_list(value: object) -> bool:
-    return isinstance(value, Sequence) and not isinstance(value, str)
