@@ -160,9 +160,14 @@ def _central_record(entry: _Entry) -> bytes:
     return record + entry.name + extra
 
 
+DEFLATE_LEVEL = 3
+"""zlib's level for members: on log JSON, as fast as level 1 and within about 5% of the
+size level 6 gives in nearly twice the time (samples are compressed on the event loop)."""
+
+
 def deflate(data: bytes) -> bytes:
-    """``data`` compressed as a deflated ZIP member stores it (raw deflate, level 6)."""
-    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    """``data`` compressed as a deflated ZIP member stores it (raw deflate)."""
+    compressor = zlib.compressobj(DEFLATE_LEVEL, zlib.DEFLATED, -15)
     return compressor.compress(data) + compressor.flush()
 
 
