@@ -22,11 +22,19 @@ from inspect_ai._model.providers.hf.options import (  # noqa: E402
     DEFAULT_MAX_NEW_TOKENS,
     generate_options,
 )
-from inspect_ai._model.providers.hf.prompt import plain_prompt  # noqa: E402
+from inspect_ai._model.providers.hf.prompt import (  # noqa: E402
+    Prompt,
+    chat_prompt,
+    plain_prompt,
+    prompt_text,
+)
+from inspect_ai._model.providers.hf.tool_calls import read_tool_calls  # noqa: E402
 from inspect_ai._sample.limits import LimitExceededError  # noqa: E402
 from inspect_ai.dataset import Sample  # noqa: E402
 from inspect_ai.model import (  # noqa: E402
+    ChatMessageAssistant,
     ChatMessageSystem,
+    ChatMessageTool,
     ChatMessageUser,
     GenerateConfig,
     Model,
@@ -295,7 +303,7 @@ def test_a_tokenizer_without_a_chat_template_gets_a_plain_prompt(
     messages = [ChatMessageSystem(content="Be brief."), ChatMessageUser(content="hello")]
     output = generate(model, messages, max_tokens=2)
     turns = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "hello"}]
-    plain = plain_prompt(turns)
+    plain = plain_prompt(Prompt(turns))
     assert plain == "System: Be brief.\n\nUser: hello\n\nAssistant:"
     tok = transformers.AutoTokenizer.from_pretrained(str(plain_tokenizer))
     assert output.usage is not None
@@ -423,3 +431,146 @@ def test_torch_is_imported_only_when_the_provider_is(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.split() == ["False", "False"], result.stderr
+
+
+TOOLS_TEMPLATE = (
+    "{% if tools %}<|system|>{% for t in tools %}[{{ t['function']['name'] }}: "
+    "{{ t['function']['description'] }}]{% endfor %}{% endif %}"
+    "{% for m in messages %}<|{{ m['role'] }}|>{{ m['content'] }}"
+    "{% for c in m.get('tool_calls', []) %}(call {{ c['function']['name'] }} "
+    "{{ c['function']['arguments']['x'] }}){% endfor %}"
+    "{% if m.get('tool_call_id') %}(result of {{ m['name'] }} {{ m['tool_call_id'] }})"
+    "{% endif %}{% endfor %}{% if add_generation_prompt %}<|assistant|>{% endif %}"
+)
+
+
+def _tool_infos() -> list[Any]:
+    from inspect_ai.tool import ToolInfo, ToolParams
+
+    return [
+        ToolInfo(name="double", description="Double a number.", parameters=ToolParams()),
+        ToolInfo(name="halve", description="Halve a number.", parameters=ToolParams()),
+    ]
+
+
+def test_tools_and_tool_turns_go_to_the_chat_template() -> None:
+    from inspect_ai.tool import ToolCall, ToolFunction
+
+    messages = [
+        ChatMessageUser(content="double 2"),
+        ChatMessageAssistant(
+            content="", tool_calls=[ToolCall(id="c1", function="double", arguments={"x": 2})]
+        ),
+        ChatMessageTool(content="4", tool_call_id="c1", function="double"),
+    ]
+    prompt = chat_prompt(messages, _tool_infos(), "auto")
+    text = prompt_text(tokenizer(TOOLS_TEMPLATE), prompt)
+    assert text == (
+        "<|system|>[double: Double a number.][halve: Halve a number.]"
+        "<|user|>double 2<|assistant|>(call double 2)<|tool|>4(result of double c1)<|assistant|>"
+    )
+    assert prompt.tools[0]["function"]["parameters"]["type"] == "object"
+    only = chat_prompt(messages, _tool_infos(), ToolFunction(name="halve"))
+    assert [tool["function"]["name"] for tool in only.tools] == ["halve"]
+    assert chat_prompt(messages, _tool_infos(), "none").tools == []
+
+
+def test_the_plain_prompt_lists_the_tools_and_the_calls() -> None:
+    from inspect_ai.tool import ToolCall
+
+    messages = [
+        ChatMessageUser(content="double 2"),
+        ChatMessageAssistant(
+            content="", tool_calls=[ToolCall(id="c1", function="double", arguments={"x": 2})]
+        ),
+    ]
+    text = plain_prompt(chat_prompt(messages, _tool_infos()[:1], "auto"))
+    assert text.startswith("Tools: to call one, answer with <tool_call>")
+    assert '{"name": "double", "description": "Double a number."' in text
+    assert 'Assistant: \n<tool_call>{"name": "double", "arguments": {"x": 2}}</tool_call>' in text
+    assert text.endswith("\n\nAssistant:")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "calls"),
+    [
+        (
+            'Let me.\n<tool_call>\n{"name": "double", "arguments": {"x": 2}}\n</tool_call>',
+            "Let me.",
+            [("double", {"x": 2}, None)],
+        ),
+        (
+            '<tool_call>{"name": "double", "arguments": {"x": 1}}</tool_call>'
+            '<tool_call>{"name": "halve", "arguments": "{\\"x\\": 8}"}</tool_call>',
+            "",
+            [("double", {"x": 1}, None), ("halve", {"x": 8}, None)],
+        ),
+        ('{"name": "halve", "parameters": {"x": 3}}', "", [("halve", {"x": 3}, None)]),
+        ('<tool_call>{"name": "double", "arguments": {"x": </tool_call>', "", [("double", {}, "")]),
+        ('{"name": "unknown", "arguments": {}}', '{"name": "unknown", "arguments": {}}', []),
+        ("The answer is 4.", "The answer is 4.", []),
+        ('{"name": "double" and more', '{"name": "double" and more', []),
+    ],
+)
+def test_tool_calls_are_read_out_of_the_reply(
+    text: str, content: str, calls: list[tuple[str, dict[str, Any], str | None]]
+) -> None:
+    left, found = read_tool_calls(text, {"double", "halve"})
+    assert left == content
+    assert [(call.function, call.arguments) for call in found] == [(f, a) for f, a, _ in calls]
+    for call, (_, _, error) in zip(found, calls, strict=True):
+        assert (call.parse_error is not None) == (error is not None)
+    assert len({call.id for call in found}) == len(found)
+
+
+def test_no_tools_offered_means_no_calls() -> None:
+    text = '{"name": "double", "arguments": {"x": 2}}'
+    assert read_tool_calls(text, set()) == (text, [])
+
+
+def test_a_reply_with_a_tool_call_ends_with_tool_calls(
+    random_model: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reply = '<tool_call>{"name": "double", "arguments": {"x": 2}}</tool_call>'
+    real = generation._row_result
+
+    def calling(*args: Any) -> Any:
+        generated = real(*args)
+        return generation.Generated(reply, "stop", generated.input_tokens, 5)
+
+    monkeypatch.setattr(generation, "_row_result", calling)
+    model = hf_local(random_model)
+
+    async def run() -> ModelOutput:
+        try:
+            return await model.generate(
+                "double 2", tools=_tool_infos(), config=GenerateConfig(max_tokens=3)
+            )
+        finally:
+            release_loop_pools()
+
+    output = asyncio.run(run())
+    assert output.stop_reason == "tool_calls"
+    [call] = output.message.tool_calls or []
+    assert (call.function, call.arguments) == ("double", {"x": 2})
+
+
+def test_num_choices_samples_several_sequences(random_model: Path) -> None:
+    model = hf_local(random_model)
+    output = generate(model, "hello", max_tokens=4, num_choices=3, seed=7)
+    assert len(output.choices) == 3
+    assert len({choice.message.text for choice in output.choices}) > 1
+    assert output.usage is not None
+    assert output.usage.output_tokens == 3 * 4  # 4 new tokens in each choice
+    assert output.completion == output.choices[0].message.text
+
+
+def test_num_choices_at_temperature_zero_repeats_the_greedy_answer(random_model: Path) -> None:
+    model = hf_local(random_model)
+    output = generate(model, "hello", max_tokens=4, num_choices=2, temperature=0)
+    assert [choice.message.text for choice in output.choices] == [output.completion] * 2
+    options = generate_options(GenerateConfig(num_choices=2, temperature=0))
+    assert "num_return_sequences" not in options.generate_kwargs()
+    sampled = generate_options(GenerateConfig(num_choices=2))
+    assert sampled.generate_kwargs()["num_return_sequences"] == 2
+    assert sampled.do_sample is True

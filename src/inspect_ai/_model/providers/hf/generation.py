@@ -11,7 +11,7 @@ from inspect_ai._model.output import Logprobs, StopReason
 from inspect_ai._model.providers.hf.loader import LoadedModel
 from inspect_ai._model.providers.hf.logprobs import token_logprobs
 from inspect_ai._model.providers.hf.options import GenerateOptions
-from inspect_ai._model.providers.hf.prompt import ChatTurn, has_chat_template, prompt_text
+from inspect_ai._model.providers.hf.prompt import Prompt, has_chat_template, prompt_text
 from inspect_ai._model.providers.hf.stopping import StopSequences, cut_at_stop
 
 
@@ -47,9 +47,9 @@ class _Batch:
 
 
 def generate_batch(
-    loaded: LoadedModel, conversations: list[list[ChatTurn]], options: GenerateOptions
-) -> list[Generated | BaseException]:
-    """Generate a reply to each conversation in one ``generate()`` call.
+    loaded: LoadedModel, prompts: list[Prompt], options: GenerateOptions
+) -> list[list[Generated] | BaseException]:
+    """Generate ``options.num_choices`` replies to each prompt in one ``generate()`` call.
 
     A prompt longer than the model's context gets a ``ModelContextLengthError`` (the
     others still run); the new tokens are capped so that no row outgrows the context.
@@ -57,11 +57,11 @@ def generate_batch(
     tokenizer = loaded.tokenizer
     templated = has_chat_template(tokenizer)
     encoded: list[list[int]] = [
-        tokenizer(prompt_text(tokenizer, turns), add_special_tokens=not templated)["input_ids"]
-        for turns in conversations
+        tokenizer(prompt_text(tokenizer, prompt), add_special_tokens=not templated)["input_ids"]
+        for prompt in prompts
     ]
     limit = _context_limit(loaded.model)
-    results: list[Generated | BaseException] = [
+    results: list[list[Generated] | BaseException] = [
         ModelContextLengthError(
             f"The prompt ({len(ids)} tokens) does not fit the model's context ({limit} tokens)."
         )
@@ -101,7 +101,9 @@ def _padded(
     )
 
 
-def _generate(loaded: LoadedModel, batch: _Batch, options: GenerateOptions) -> list[Generated]:
+def _generate(
+    loaded: LoadedModel, batch: _Batch, options: GenerateOptions
+) -> list[list[Generated]]:
     tokenizer = loaded.tokenizer
     prompt_length = batch.input_ids.shape[1]
     kwargs = options.generate_kwargs()
@@ -119,20 +121,24 @@ def _generate(loaded: LoadedModel, batch: _Batch, options: GenerateOptions) -> l
         output = loaded.model.generate(
             input_ids=batch.input_ids, attention_mask=batch.attention_mask, **kwargs
         )
-    sequences = output.sequences[:, prompt_length:].tolist()
+    sequences = output.sequences[:, prompt_length:].tolist()  # each row's choices in turn
     logits = torch.stack(output.logits, dim=1) if options.logprobs else None
     eos = _eos_ids(loaded)
+    choices = options.num_choices
     return [
-        _row_result(
-            loaded,
-            sequences[index],
-            int(batch.attention_mask[index].sum()),
-            eos,
-            batch,
-            options,
-            logits[index] if logits is not None else None,
-        )  # fmt: skip
-        for index in range(len(batch.rows))
+        [
+            _row_result(
+                loaded,
+                sequences[index],
+                int(batch.attention_mask[row].sum()),
+                eos,
+                batch,
+                options,
+                logits[index] if logits is not None else None,
+            )
+            for index in range(row * choices, (row + 1) * choices)
+        ]
+        for row in range(len(batch.rows))
     ]
 
 

@@ -25,6 +25,7 @@ class GenerateOptions:
     stop_seqs: tuple[str, ...] = ()
     logprobs: bool = False
     top_logprobs: int | None = None
+    num_choices: int = 1
 
     def generate_kwargs(self) -> dict[str, Any]:
         """Keyword arguments of ``model.generate()`` for these options."""
@@ -36,18 +37,22 @@ class GenerateOptions:
             kwargs.update({name: value for name, value in sampling.items() if value is not None})
         if self.logprobs:
             kwargs.update(output_logits=True, return_dict_in_generate=True)
+        if self.num_choices > 1:
+            kwargs["num_return_sequences"] = self.num_choices
         return kwargs
 
 
 def generate_options(config: GenerateConfig) -> GenerateOptions:
     """The options for ``config``: ``max_tokens`` as ``max_new_tokens``, temperature 0 as
-    greedy decoding, any other temperature (or ``top_p``/``top_k``) as sampling, and
-    ``top_logprobs`` (which implies ``logprobs``)."""
+    greedy decoding, any other temperature (or ``top_p``/``top_k``) as sampling,
+    ``top_logprobs`` (which implies ``logprobs``), and ``num_choices`` as sampled sequences
+    per prompt (greedy decoding makes one: its other choices would be the same)."""
     sampling = [config.temperature, config.top_p, config.top_k]
     do_sample: bool | None = None
+    num_choices = max(1, config.num_choices or 1)
     if config.temperature == 0:
         do_sample = False
-    elif any(value is not None for value in sampling):
+    elif num_choices > 1 or any(value is not None for value in sampling):
         do_sample = True
     return GenerateOptions(
         max_new_tokens=config.max_tokens or DEFAULT_MAX_NEW_TOKENS,
@@ -59,4 +64,5 @@ def generate_options(config: GenerateConfig) -> GenerateOptions:
         stop_seqs=tuple(config.stop_seqs or ()),
         logprobs=bool(config.logprobs or config.top_logprobs),
         top_logprobs=config.top_logprobs,
+        num_choices=num_choices if do_sample else 1,
     )

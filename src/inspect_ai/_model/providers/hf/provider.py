@@ -15,7 +15,8 @@ from inspect_ai._model.providers.hf.device import checked_device, default_device
 from inspect_ai._model.providers.hf.generation import Generated, generate_batch
 from inspect_ai._model.providers.hf.loader import ModelLoader
 from inspect_ai._model.providers.hf.options import GenerateOptions, generate_options
-from inspect_ai._model.providers.hf.prompt import ChatTurn, chat_turns
+from inspect_ai._model.providers.hf.prompt import Prompt, chat_prompt
+from inspect_ai._model.providers.hf.tool_calls import read_tool_calls
 from inspect_ai._model.registry import modelapi
 from inspect_ai._model.usage import ModelUsage
 from inspect_ai._tool.info import ToolChoice, ToolInfo
@@ -29,8 +30,7 @@ BATCH_IDLE_SECONDS = 2.0
 """How long a partial batch waits for another call before it runs (as the guide says:
 batches proceed at a smaller size when no new call has come for 2 seconds)."""
 
-Conversation = list[ChatTurn]
-Batchers = dict[tuple[GenerateOptions, int], Batcher[Conversation, Generated]]
+Batchers = dict[tuple[GenerateOptions, int], Batcher[Prompt, list[Generated]]]
 
 
 @modelapi(name="hf")
@@ -41,7 +41,8 @@ class HuggingFaceAPI(ModelAPI):
     ``-M device=`` picks the torch device (default: ``cuda`` if available, else ``mps``,
     else ``cpu``); other ``-M`` args go to ``AutoModelForCausalLM.from_pretrained()``.
     The model is loaded on the first ``generate()``. Up to ``max_connections`` concurrent
-    calls with the same options are batched into one forward pass.
+    calls with the same options are batched into one forward pass. Tools go to the chat
+    template, and tool calls are read back out of the reply (``tool_calls.py``).
     """
 
     def __init__(
@@ -75,9 +76,12 @@ class HuggingFaceAPI(ModelAPI):
         config: GenerateConfig,
     ) -> tuple[ModelOutput, ModelCall]:
         options = generate_options(config)
-        turns = chat_turns(input)
-        generated = await self._batcher(options, config).submit(turns)
-        return self._output(generated), self._call(turns, options, generated)
+        prompt = chat_prompt(input, tools, tool_choice)
+        generated = await self._batcher(options, config).submit(prompt)
+        if len(generated) < (config.num_choices or 1):  # greedy: the choices are all one
+            generated = generated * (config.num_choices or 1)
+        names = {tool["function"]["name"] for tool in prompt.tools}
+        return self._output(generated, names), self._call(prompt, options, generated)
 
     def max_connections(self) -> int:
         return DEFAULT_BATCH_SIZE
@@ -87,7 +91,7 @@ class HuggingFaceAPI(ModelAPI):
 
     def _batcher(
         self, options: GenerateOptions, config: GenerateConfig
-    ) -> Batcher[Conversation, Generated]:
+    ) -> Batcher[Prompt, list[Generated]]:
         """The running loop's batcher for calls with ``options`` (one per batch size)."""
         size = config.max_connections or self.max_connections()
         batchers = self._batchers.get()
@@ -98,38 +102,49 @@ class HuggingFaceAPI(ModelAPI):
         return batcher
 
     def _run_batch(
-        self, conversations: list[Conversation], options: GenerateOptions
-    ) -> list[Generated | BaseException]:
-        return self._loader.run(lambda loaded: generate_batch(loaded, conversations, options))
+        self, prompts: list[Prompt], options: GenerateOptions
+    ) -> list[list[Generated] | BaseException]:
+        return self._loader.run(lambda loaded: generate_batch(loaded, prompts, options))
 
-    def _output(self, generated: Generated) -> ModelOutput:
-        message = ChatMessageAssistant(
-            content=generated.text, model=self.model_name, source="generate"
-        )
-        choice = ChatCompletionChoice(
-            message=message, stop_reason=generated.stop_reason, logprobs=generated.logprobs
-        )
+    def _output(self, generated: list[Generated], tool_names: set[str]) -> ModelOutput:
+        choices = [self._choice(each, tool_names) for each in generated]
+        input_tokens = generated[0].input_tokens
+        output_tokens = sum(each.output_tokens for each in generated)
         usage = ModelUsage(
-            input_tokens=generated.input_tokens,
-            output_tokens=generated.output_tokens,
-            total_tokens=generated.input_tokens + generated.output_tokens,
+            input_tokens=input_tokens,
+            output_tokens=output_tokens,
+            total_tokens=input_tokens + output_tokens,
         )
         return ModelOutput(
-            model=self.model_name, choices=[choice], completion=generated.text, usage=usage
+            model=self.model_name, choices=choices, completion=choices[0].message.text, usage=usage
+        )
+
+    def _choice(self, generated: Generated, tool_names: set[str]) -> ChatCompletionChoice:
+        text, calls = read_tool_calls(generated.text, tool_names)
+        message = ChatMessageAssistant(
+            content=text, tool_calls=calls or None, model=self.model_name, source="generate"
+        )
+        return ChatCompletionChoice(
+            message=message,
+            stop_reason="tool_calls" if calls else generated.stop_reason,
+            logprobs=generated.logprobs,
         )
 
     def _call(
-        self, turns: list[ChatTurn], options: GenerateOptions, generated: Generated
+        self, prompt: Prompt, options: GenerateOptions, generated: list[Generated]
     ) -> ModelCall:
-        request = {"model": self._loader.model_path, "messages": turns}
+        request: dict[str, Any] = {"model": self._loader.model_path, "messages": prompt.turns}
+        if prompt.tools:
+            request["tools"] = prompt.tools
         request.update(options.generate_kwargs())
         if options.stop_seqs:
             request["stop_strings"] = list(options.stop_seqs)
         response = {
-            "completion": generated.text,
-            "stop_reason": generated.stop_reason,
-            "input_tokens": generated.input_tokens,
-            "output_tokens": generated.output_tokens,
+            "choices": [
+                {"completion": each.text, "stop_reason": each.stop_reason} for each in generated
+            ],
+            "input_tokens": generated[0].input_tokens,
+            "output_tokens": sum(each.output_tokens for each in generated),
         }
         return ModelCall(request=request, response=response)
 
