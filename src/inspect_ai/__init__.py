@@ -2,6 +2,8 @@
 
 from typing import TYPE_CHECKING, Any
 
+from inspect_ai._exports import lazy_export
+
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
@@ -38,14 +40,7 @@ _LAZY = {
 
 def __getattr__(name: str) -> Any:
     # Imported on first use, so `import inspect_ai.log` stays light.
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'inspect_ai' has no attribute '{name}'")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    return lazy_export(globals(), _LAZY, name)
 
 
 __all__ = [

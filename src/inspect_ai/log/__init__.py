@@ -2,6 +2,8 @@
 
 from typing import TYPE_CHECKING, Any
 
+from inspect_ai._exports import lazy_export
+
 if TYPE_CHECKING:
     from inspect_ai._event.approval import ApprovalEvent
     from inspect_ai._event.base import BaseEvent
@@ -136,14 +138,7 @@ _LAZY = {
 def __getattr__(name: str) -> Any:
     # Imported on first use: reading a log header then loads neither the writers nor
     # the listing, conversion and manifest code.
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'inspect_ai.log' has no attribute '{name}'")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    return lazy_export(globals(), _LAZY, name)
 
 
 __all__ = [
