@@ -361,6 +361,49 @@ def test_max_samples_limits_concurrency(tmp_path: Path) -> None:
     assert peak == 3
 
 
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [({}, 11), ({"max_connections": 4}, 5), ({"max_connections": 4, "max_samples": 2}, 2)],
+)
+def test_max_samples_defaults_to_one_more_than_max_connections(
+    tmp_path: Path, options: dict[str, int], expected: int
+) -> None:
+    running = 0
+    peak = 0
+
+    @solver
+    def track():  # type: ignore[no-untyped-def]
+        async def solve(state: TaskState, generate: Generate) -> TaskState:
+            nonlocal running, peak
+            running += 1
+            peak = max(peak, running)
+            await asyncio.sleep(0.02)
+            running -= 1
+            return state
+
+        return solve
+
+    run(Task(dataset=samples(30), solver=track()), tmp_path, **options)
+    assert peak == expected  # the default max_connections is 10
+
+
+def test_the_default_max_samples_follows_the_providers_own_connections() -> None:
+    from inspect_ai._runner.task_run import default_max_samples
+    from inspect_ai.model import GenerateConfig, ModelAPI, get_model, modelapi
+
+    @modelapi(name="wide")
+    class Wide(ModelAPI):
+        async def generate(self, *args: object, **kwargs: object) -> object:
+            raise NotImplementedError
+
+        def max_connections(self) -> int:
+            return 32
+
+    model = get_model("wide/model")
+    assert default_max_samples(GenerateConfig(), model) == 33
+    assert default_max_samples(GenerateConfig(max_connections=3), model) == 4
+
+
 def test_concurrency_and_subprocess(tmp_path: Path) -> None:
     running = 0
     peak = 0

@@ -113,7 +113,7 @@ def eval(
         token_limit: Maximum tokens per sample.
         time_limit: Maximum clock seconds per sample.
         working_limit: Maximum working seconds per sample.
-        max_samples: Samples run at once (default ``max_connections``).
+        max_samples: Samples run at once (default ``max_connections`` + 1).
         max_tasks: Tasks run at once (default: the number of models).
         max_subprocesses: Child processes at once (default: the number of CPUs).
         log_samples: Log each sample (default True).

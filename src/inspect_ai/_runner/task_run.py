@@ -22,6 +22,7 @@ from inspect_ai._log.model.stats import EvalStats
 from inspect_ai._log.names import log_file_name
 from inspect_ai._log.recorder.recorder import LogRecorder, open_recorder
 from inspect_ai._log.sample_copy import SampleCopy
+from inspect_ai._model.generate_config import GenerateConfig
 from inspect_ai._model.get_model import set_active_model
 from inspect_ai._model.model import Model
 from inspect_ai._model.usage import ModelUsage
@@ -46,9 +47,6 @@ from inspect_ai._sandbox.task import task_sandbox, task_sandboxes
 from inspect_ai._scorer.intermediate import set_task_scorers
 from inspect_ai._task.resolved import ResolvedTask
 from inspect_ai._task.task import Task
-
-DEFAULT_MAX_SAMPLES = 10
-"""Samples run at once when neither ``max_samples`` nor ``max_connections`` is given."""
 
 
 @dataclass
@@ -188,7 +186,7 @@ async def run_task(run: TaskRun) -> EvalLog:
     progress = _Progress(len(runs), fail_on_error, view, live_metrics, keep_samples)
     progress.buffer = buffer = SampleBufferWriter(location, options.log_shared).start()
     plan.on_event = buffer.listener(plan.on_event)
-    max_samples = options.max_samples or config.max_connections or DEFAULT_MAX_SAMPLES
+    max_samples = options.max_samples or default_max_samples(config, run.model)
     status: EvalStatus = "started"
     error: EvalError | None = None
     try:
@@ -217,6 +215,13 @@ async def run_task(run: TaskRun) -> EvalLog:
         completed = sum(1 for result in progress.results if not result.failed)
         results = EvalResults(total_samples=len(runs), completed_samples=completed)
     return await _finish(recorder, run, progress, status, error, spec.created, results, reductions)
+
+
+def default_max_samples(config: GenerateConfig, model: Model) -> int:
+    """Samples run at once when ``max_samples`` is not given: one more than the model's
+    connections (``max_connections``, else the provider's default), so that a sample is
+    always ready when a connection frees up."""
+    return (config.max_connections or model.api.max_connections()) + 1
 
 
 async def _run_samples(

@@ -90,9 +90,6 @@ class MockLLM(ModelAPI):
                 raise ValueError("mockllm ran out of custom_outputs.") from None
         return ModelOutput.from_content(model=self.model_name, content=DEFAULT_OUTPUT)
 
-    def max_connections(self) -> int:
-        return 1000
-
 
 def _as_output(result: Any) -> ModelOutput:
     if isinstance(result, ModelOutput):
