@@ -41,3 +41,8 @@ def test_public_names_resolve_on_first_use_and_unknown_ones_fail() -> None:
     assert set(inspect_ai.log.__all__) <= set(dir(inspect_ai.log)) | set(inspect_ai.log._LAZY)
     with pytest.raises(AttributeError, match="module 'inspect_ai.log' has no attribute 'nope'"):
         inspect_ai.log.nope  # noqa: B018
+
+
+def test_running_an_eval_needs_no_yaml_until_a_yaml_file_is_read() -> None:
+    loaded = modules_after("from inspect_ai._runner.eval import eval")
+    assert "yaml" not in loaded

@@ -15,8 +15,6 @@ import json
 import os
 from typing import Any, cast
 
-import yaml
-
 from inspect_ai._approval.approver import Approver
 from inspect_ai._approval.policy import ApprovalPolicy
 from inspect_ai._log.model.spec import ApprovalPolicyConfig, ApproverPolicyConfig
@@ -76,6 +74,8 @@ def approval_config(policies: list[ApprovalPolicy] | None) -> ApprovalPolicyConf
 
 def read_policy_file(path: str) -> list[ApprovalPolicy]:
     """The policies of a YAML or JSON policy file (or URL)."""
+    import yaml  # only policy files need it
+
     text = resource(path, type="file")
     try:
         data = json.loads(text) if path.lower().endswith(".json") else yaml.safe_load(text)

@@ -17,8 +17,6 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 logger = logging.getLogger(__name__)
 
 _INT = re.compile(r"[-+]?\d+")
@@ -44,6 +42,8 @@ def load_task_args_file(path: str) -> dict[str, Any]:
     file = Path(path)
     if not file.is_file():
         raise ValueError(f"Task args file '{path}' does not exist.")
+    import yaml  # imported when used: most evals have no YAML to read
+
     text = file.read_text(encoding="utf-8")
     try:
         data = json.loads(text) if file.suffix.lower() == ".json" else yaml.safe_load(text)
@@ -69,6 +69,8 @@ def convert_arg_value(value: str) -> Any:
     if _FLOAT.fullmatch(text):
         return float(text)
     if text[:1] in ("[", "{"):
+        import yaml
+
         try:
             parsed = yaml.safe_load(text)
         except yaml.YAMLError:
