@@ -3,7 +3,6 @@ eval runs (``inspect eval`` in a subprocess, its samples held on gate files), th
 and its ``log_shared`` copy are removed at the end, and a crash leaves nothing broken."""
 
 import asyncio
-import contextvars
 import logging
 import os
 import signal
@@ -32,7 +31,7 @@ from inspect_ai._log.buffer.shared import shared_interval
 from inspect_ai._log.buffer.summary import FinishedSample, finished_sample
 from inspect_ai._log.buffer.writer import SampleBufferWriter
 from inspect_ai._log.model.sample import EvalSample
-from inspect_ai._transcript.transcript import Transcript, set_transcript
+from inspect_ai._transcript.transcript import Transcript
 from inspect_ai.log import EvalLog, read_eval_log
 from inspect_ai.solver import Generate, Solver, TaskState, solver
 
@@ -315,16 +314,11 @@ def test_finished_samples_keep_data_if_streamed_or_within_the_spare_count(
     data_dir: Path,
 ) -> None:
     writer = SampleBufferWriter(str(data_dir / "log.eval"))  # not started: nothing written
-    listen = writer.listener()
     writer._spare_data = 1
-
-    def run_sample(sample_id: int) -> None:
-        transcript = Transcript(listener=lambda event: listen(sample_id, 1, event))
-        set_transcript(transcript)
-        transcript.info("working")
-
     for sample_id in (1, 2, 3):
-        contextvars.copy_context().run(run_sample, sample_id)
+        transcript = Transcript()
+        writer.sample_started(sample_id, 1, transcript.events)
+        transcript.info("working")
     assert set(writer._running) == {(1, 1), (2, 1), (3, 1)}
     writer._streamed = {(3, 1)}
     for sample_id in (1, 2, 3):

@@ -55,6 +55,9 @@ class SamplePlan:
     """Where samples get their sandboxes (None: the task uses none)."""
     on_event: Callable[[int | str, int, Event], None] | None = None
     """Called with each event a sample records (for displays that show conversations)."""
+    on_start: Callable[[int | str, int, list[Event]], None] | None = None
+    """Called as a sample (or a retry of it) starts, with the list its events go to (the
+    live sample buffer reads them from there)."""
 
 
 @dataclass
@@ -103,6 +106,8 @@ async def _run_sample(
         started, None if listener is None else lambda event: listener(sample_id, epoch, event)
     )
     set_transcript(active)
+    if plan.on_start is not None:
+        plan.on_start(sample_id, epoch, active.events)
     context = SampleContext(plan.message_limit, plan.token_limit, plan.working_limit, epoch=epoch)
     set_sample_context(context)
     store = Store()

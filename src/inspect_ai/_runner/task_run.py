@@ -185,7 +185,7 @@ async def run_task(run: TaskRun) -> EvalLog:
     keep_samples = options.log_samples and not options.log_header_only
     progress = _Progress(len(runs), fail_on_error, view, live_metrics, keep_samples)
     progress.buffer = buffer = SampleBufferWriter(location, options.log_shared).start()
-    plan.on_event = buffer.listener(plan.on_event)
+    plan.on_start = buffer.sample_started
     max_samples = options.max_samples or default_max_samples(config, run.model)
     status: EvalStatus = "started"
     error: EvalError | None = None

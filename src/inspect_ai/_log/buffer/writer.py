@@ -1,6 +1,6 @@
 """The runner's side of the sample buffer: a few references on the event loop, a thread.
 
-On the event loop the buffer only notes, at a sample's first event, which list holds the
+On the event loop the buffer only notes, as a sample starts, which list holds the
 sample's events (its transcript's), and, when a sample finishes, the fields its summary
 needs. A thread reads those every ``FLUSH_INTERVAL`` seconds into the database, makes the
 ``log_shared`` copies, and deletes everything when the eval ends. A buffer that cannot be
@@ -13,7 +13,6 @@ import sqlite3
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
 
 from inspect_ai._event.event import Event
 from inspect_ai._log import filesystem
@@ -24,13 +23,9 @@ from inspect_ai._log.buffer.shared import copy_shared, remove_shared
 from inspect_ai._log.buffer.stale import buffer_meta, remove_stale_buffers
 from inspect_ai._log.buffer.summary import FinishedSample, finished_sample
 from inspect_ai._log.model.sample import EvalSample
-from inspect_ai._transcript.transcript import transcript
 
 FLUSH_INTERVAL = 1.0
 """Seconds between writes of the buffer."""
-
-EventListener = Callable[[int | str, int, Event], None]
-"""Called with the sample id, epoch and each event a running sample records."""
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +33,7 @@ logger = logging.getLogger(__name__)
 class SampleBufferWriter:
     """The live sample buffer of one log while its eval runs.
 
-    Call ``start()``, feed it through ``listener()`` and ``sample_done()``, and
+    Call ``start()``, feed it through ``sample_started()`` and ``sample_done()``, and
     ``close()`` it (from a thread: it waits for the writer) when the samples are done.
     """
 
@@ -67,21 +62,11 @@ class SampleBufferWriter:
         self._thread.start()
         return self
 
-    def listener(self, other: EventListener | None = None) -> EventListener:
-        """A sample event listener that lets the buffer see each running sample's
-        events, then calls ``other``."""
-        running = self._running
-
-        def listen(sample_id: int | str, epoch: int, event: Event) -> None:
-            if self._enabled:
-                key = (sample_id, epoch)
-                events = transcript().events
-                if running.get(key) is not events and events and events[-1] is event:
-                    running[key] = events  # its first event (or a retry's)
-            if other is not None:
-                other(sample_id, epoch, event)
-
-        return listen
+    def sample_started(self, sample_id: int | str, epoch: int, events: list[Event]) -> None:
+        """Note the list a sample that is starting (or a retry of it) records its events
+        in: the writer reads the events from it while the sample runs."""
+        if self._enabled:
+            self._running[(sample_id, epoch)] = events
 
     def sample_done(self, sample: EvalSample) -> None:
         """Record that a sample finished (completed, or ended with an error)."""
