@@ -341,33 +341,8 @@ def test_transcript_info_span_store_and_logging(tmp_path: Path) -> None:
     assert any(e.event == "span_begin" and e.name == "legacy" for e in sample.events)
 
 
-def test_max_samples_limits_concurrency(tmp_path: Path) -> None:
-    running = 0
-    peak = 0
-
-    @solver
-    def track():  # type: ignore[no-untyped-def]
-        async def solve(state: TaskState, generate: Generate) -> TaskState:
-            nonlocal running, peak
-            running += 1
-            peak = max(peak, running)
-            await asyncio.sleep(0.01)
-            running -= 1
-            return state
-
-        return solve
-
-    run(Task(dataset=samples(20), solver=track()), tmp_path, max_samples=3)
-    assert peak == 3
-
-
-@pytest.mark.parametrize(
-    ("options", "expected"),
-    [({}, 11), ({"max_connections": 4}, 5), ({"max_connections": 4, "max_samples": 2}, 2)],
-)
-def test_max_samples_defaults_to_one_more_than_max_connections(
-    tmp_path: Path, options: dict[str, int], expected: int
-) -> None:
+def peak_concurrency(tmp_path: Path, count: int, **options: object) -> int:
+    """The most samples that ran at once in an eval of ``count`` samples with ``options``."""
     running = 0
     peak = 0
 
@@ -383,8 +358,22 @@ def test_max_samples_defaults_to_one_more_than_max_connections(
 
         return solve
 
-    run(Task(dataset=samples(30), solver=track()), tmp_path, **options)
-    assert peak == expected  # the default max_connections is 10
+    run(Task(dataset=samples(count), solver=track()), tmp_path, **options)
+    return peak
+
+
+def test_max_samples_limits_concurrency(tmp_path: Path) -> None:
+    assert peak_concurrency(tmp_path, 20, max_samples=3) == 3
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [({}, 11), ({"max_connections": 4}, 5), ({"max_connections": 4, "max_samples": 2}, 2)],
+)
+def test_max_samples_defaults_to_one_more_than_max_connections(
+    tmp_path: Path, options: dict[str, int], expected: int
+) -> None:
+    assert peak_concurrency(tmp_path, 30, **options) == expected  # default max_connections: 10
 
 
 def test_the_default_max_samples_follows_the_providers_own_connections() -> None:

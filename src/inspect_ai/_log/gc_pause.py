@@ -24,7 +24,13 @@ def gc_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.freeze()
-        gc.unfreeze()
+        promote_young_objects()
         if was_enabled:
             gc.enable()
+
+
+def promote_young_objects() -> None:
+    """Move every object the collector tracks to the oldest generation without examining
+    it (the young ones are examined at the next full collection, like any other)."""
+    gc.freeze()
+    gc.unfreeze()
