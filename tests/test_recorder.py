@@ -175,3 +175,53 @@ def test_writes_are_spaced_by_the_cost_of_rewriting_the_file_not_the_batch(
     assert not recorder.flush_due()
     clock[0] = spaced_until + 0.01
     assert recorder.flush_due()
+
+
+class _ListRecorder(LogRecorder[int]):
+    """A recorder that 'writes' sample numbers to a list; preparing one gives up the GIL,
+    as compressing does."""
+
+    def __init__(self) -> None:
+        super().__init__("memory://list.eval", buffer=1)
+        self.written: list[int] = []
+
+    def _write_start(self, header: EvalLog) -> None:
+        pass
+
+    def _prepare(self, sample: EvalSample) -> int:
+        time.sleep(0)  # releases the GIL, like zlib while it compresses
+        return int(sample.id)
+
+    def _prepare_copy(self, copy: Any) -> int:
+        return 0
+
+    def _write_samples(self, header: EvalLog, samples: list[int]) -> float:
+        time.sleep(0)
+        self.written.extend(samples)
+        return 0.0
+
+    def _write_finish(self, header: EvalLog, samples: list[int]) -> None:
+        self.written.extend(samples)
+
+
+def test_no_sample_is_lost_to_a_write_running_in_a_thread(source: EvalLog) -> None:
+    import threading
+
+    recorder = _ListRecorder()
+    recorder.start(source.eval, source.plan)
+    done = threading.Event()
+
+    def keep_flushing() -> None:
+        while not done.is_set():
+            recorder.flush()
+
+    writer = threading.Thread(target=keep_flushing)
+    writer.start()
+    try:
+        for number in range(3000):
+            recorder.buffer_sample(EvalSample(id=number, epoch=1, input="x", target="y"))
+    finally:
+        done.set()
+        writer.join()
+    recorder.finish("success", source.stats)
+    assert sorted(recorder.written) == list(range(3000))

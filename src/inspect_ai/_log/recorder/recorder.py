@@ -1,5 +1,6 @@
 """Recording a log while its eval runs: the shared logic, and the recorder for a location."""
 
+import threading
 import time
 from abc import ABC, abstractmethod
 from typing import Any, Generic, Literal, TypeVar
@@ -49,6 +50,7 @@ class LogRecorder(ABC, Generic[Prepared]):
         self._buffer = max(1, buffer)
         self._fs_options = fs_options
         self._pending: list[Prepared] = []
+        self._lock = threading.Lock()
         self._header: EvalLog | None = None
         self._next_write = 0.0
 
@@ -65,11 +67,23 @@ class LogRecorder(ABC, Generic[Prepared]):
 
     def buffer_sample(self, sample: EvalSample) -> None:
         """Add a completed sample without writing (the runner then asks ``flush_due``)."""
-        self._pending.append(self._prepare(sample))
+        self._add_pending(self._prepare(sample))
 
     def buffer_copy(self, copy: SampleCopy) -> None:
         """Add a sample completed by an earlier log (written as it was there)."""
-        self._pending.append(self._prepare_copy(copy))
+        self._add_pending(self._prepare_copy(copy))
+
+    def _add_pending(self, prepared: Prepared) -> None:
+        # prepared first, then added under the lock: a write running in a thread takes the
+        # pending list at any moment (preparing releases the GIL while it compresses), and
+        # a sample added to the list it took, after it took it, would never be written
+        with self._lock:
+            self._pending.append(prepared)
+
+    def _take_pending(self) -> list[Prepared]:
+        with self._lock:
+            samples, self._pending = self._pending, []
+        return samples
 
     def flush_due(self) -> bool:
         """Whether the buffer is full and writing now keeps writes within their time share.
@@ -81,8 +95,8 @@ class LogRecorder(ABC, Generic[Prepared]):
 
     def flush(self) -> None:
         """Write the samples added since the last write."""
-        if self._pending:
-            samples, self._pending = self._pending, []
+        samples = self._take_pending()
+        if samples:
             started = time.monotonic()
             batch = self._write_samples(self._started(), samples)
             finished = time.monotonic()
@@ -108,8 +122,7 @@ class LogRecorder(ABC, Generic[Prepared]):
             "error": error,
         }
         header = self._started().model_copy(update=update)
-        samples, self._pending = self._pending, []
-        self._write_finish(header, samples)
+        self._write_finish(header, self._take_pending())
         header.location = self.location
         return header
 
